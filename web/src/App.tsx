@@ -1,0 +1,144 @@
+import { App as AntApp, ConfigProvider, Result } from "antd";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
+import { lazy, type ReactNode, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { AuthProvider, useAuth, useMe } from "./shared/AuthProvider";
+import { NotFoundPage } from "./shared/components/ErrorPages";
+import { RequireAuth, RequireRole } from "./shared/components/Guards";
+import { PageLoading } from "./shared/components/PageLoading";
+import { I18nProvider, useI18n } from "./shared/I18nProvider";
+import { AppShell } from "./shared/layout/AppShell";
+import { homeFor, SECTION_ROLES } from "./shared/roles";
+import { theme } from "./shared/theme";
+
+// Each persona's code is its own chunk, so the portal never downloads the admin screens.
+const LoginPage = lazy(() => import("./account/LoginPage").then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() =>
+  import("./account/ChangePasswordPage").then((m) => ({ default: m.ChangePasswordPage })),
+);
+const PortalHome = lazy(() => import("./portal/PortalHome").then((m) => ({ default: m.PortalHome })));
+const WorkbenchHome = lazy(() =>
+  import("./workbench/WorkbenchHome").then((m) => ({ default: m.WorkbenchHome })),
+);
+const CockpitHome = lazy(() => import("./cockpit/CockpitHome").then((m) => ({ default: m.CockpitHome })));
+const OversightHome = lazy(() =>
+  import("./oversight/OversightHome").then((m) => ({ default: m.OversightHome })),
+);
+const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
+
+function LocalisedAntd({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** "/" sends the account to its first role's home. */
+function HomeRedirect() {
+  const me = useMe();
+  const { t } = useI18n();
+  const home = homeFor(me.roles);
+  if (!home) {
+    return (
+      <Result
+        status="info"
+        title={<h1 className="result-title">{t("app.noWorkspace")}</h1>}
+        subTitle={t("app.noWorkspaceHint")}
+      />
+    );
+  }
+  return <Navigate to={home} replace />;
+}
+
+/** /login, or straight home for an account that is already signed in. */
+function LoginRoute() {
+  const { state } = useAuth();
+  if (state.status === "loading") {
+    return <PageLoading />;
+  }
+  if (state.status === "signed-in") {
+    return <Navigate to={homeFor(state.me.roles) ?? "/"} replace />;
+  }
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <LoginPage />
+    </Suspense>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route
+          path="portal"
+          element={
+            <RequireRole roles={SECTION_ROLES.portal}>
+              <PortalHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="workbench"
+          element={
+            <RequireRole roles={SECTION_ROLES.workbench}>
+              <WorkbenchHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <CockpitHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="oversight"
+          element={
+            <RequireRole roles={SECTION_ROLES.oversight}>
+              <OversightHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/*"
+          element={
+            <RequireRole roles={SECTION_ROLES.admin}>
+              <AdminSection />
+            </RequireRole>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** The whole client: language, theme, session and routes. */
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalisedAntd>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
+      </LocalisedAntd>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { AlertOutlined, FireOutlined, LineChartOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { PageHeading } from "../shared/components/PageHeading";
+import { useI18n } from "../shared/I18nProvider";
+
+/** The leaders' cockpit (indicators, hot spots, alerts and emergency command are still to come). */
+export function CockpitHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t("cockpit.title")} intro={t("cockpit.intro")} />
+      <div className="card-grid">
+        <ComingSoonCard
+          icon={<LineChartOutlined />}
+          title={t("cockpit.indicators")}
+          description={t("cockpit.indicatorsSoon")}
+        />
+        <ComingSoonCard
+          icon={<FireOutlined />}
+          title={t("cockpit.hotspots")}
+          description={t("cockpit.hotspotsSoon")}
+        />
+        <ComingSoonCard
+          icon={<AlertOutlined />}
+          title={t("cockpit.alerts")}
+          description={t("cockpit.alertsSoon")}
+        />
+        <ComingSoonCard
+          icon={<ThunderboltOutlined />}
+          title={t("cockpit.emergency")}
+          description={t("cockpit.emergencySoon")}
+        />
+      </div>
+    </>
+  );
+}

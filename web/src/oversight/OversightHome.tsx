@@ -1,0 +1,31 @@
+import { BookOutlined, FileSearchOutlined, WarningOutlined } from "@ant-design/icons";
+import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { PageHeading } from "../shared/components/PageHeading";
+import { useI18n } from "../shared/I18nProvider";
+
+/** The auditors' home (ledger, access review and anomaly alerts are still to come). */
+export function OversightHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t("oversight.title")} intro={t("oversight.intro")} />
+      <div className="card-grid">
+        <ComingSoonCard
+          icon={<BookOutlined />}
+          title={t("oversight.ledger")}
+          description={t("oversight.ledgerSoon")}
+        />
+        <ComingSoonCard
+          icon={<FileSearchOutlined />}
+          title={t("oversight.access")}
+          description={t("oversight.accessSoon")}
+        />
+        <ComingSoonCard
+          icon={<WarningOutlined />}
+          title={t("oversight.anomalies")}
+          description={t("oversight.anomaliesSoon")}
+        />
+      </div>
+    </>
+  );
+}

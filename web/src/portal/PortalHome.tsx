@@ -1,0 +1,110 @@
+import {
+  AppstoreOutlined,
+  CommentOutlined,
+  EyeOutlined,
+  FileDoneOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+} from "@ant-design/icons";
+import { Alert, Card, Descriptions, Tag } from "antd";
+import { useMe } from "../shared/AuthProvider";
+import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { useI18n } from "../shared/I18nProvider";
+import { ROLE_COLOUR, roleLabel } from "../shared/roles";
+
+/** The citizen and enterprise home: the one-door promise, what's coming, and the user's profile. */
+export function PortalHome() {
+  const me = useMe();
+  const { t } = useI18n();
+  const name = me.person?.name ?? me.organisation?.name ?? me.displayName;
+
+  return (
+    <>
+      <section className="hero" aria-labelledby="portal-title">
+        <p className="hero__eyebrow">{t("portal.welcome", { name })}</p>
+        <h1 id="portal-title" className="hero__title">
+          {t("portal.promiseTitle")}
+        </h1>
+        <p className="hero__text">{t("portal.promiseBody")}</p>
+      </section>
+
+      <div className="portal-grid">
+        <div>
+          <h2 className="section-title">{t("portal.title")}</h2>
+          <div className="card-grid">
+            <ComingSoonCard
+              icon={<AppstoreOutlined />}
+              title={t("portal.services")}
+              description={t("portal.servicesSoon")}
+            />
+            <ComingSoonCard
+              icon={<FileDoneOutlined />}
+              title={t("portal.applications")}
+              description={t("portal.applicationsSoon")}
+            />
+            <ComingSoonCard
+              icon={<CommentOutlined />}
+              title={t("portal.requests")}
+              description={t("portal.requestsSoon")}
+            />
+            <ComingSoonCard
+              icon={<EyeOutlined />}
+              title={t("portal.dataUse")}
+              description={t("portal.dataUseSoon")}
+            />
+          </div>
+        </div>
+
+        <section aria-labelledby="profile-title">
+          <h2 className="section-title" id="profile-title">
+            {t("portal.profile")}
+          </h2>
+          <Card className="profile-card" data-testid="profile-card">
+            {me.person ? (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t("portal.name")}>
+                  <strong data-testid="person-name">{me.person.name}</strong>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("portal.idNumber")}>
+                  <span className="mono">{me.person.idNumberMasked}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("portal.mobile")}>
+                  <span className="mono">{me.person.mobileMasked}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t("portal.username")}>{me.username}</Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <>
+                <Alert type="info" showIcon title={t("portal.noPerson")} style={{ marginBottom: 12 }} />
+                <Descriptions column={1} size="small">
+                  <Descriptions.Item label={t("portal.name")}>{me.displayName}</Descriptions.Item>
+                  <Descriptions.Item label={t("portal.username")}>{me.username}</Descriptions.Item>
+                </Descriptions>
+              </>
+            )}
+            {me.organisation ? (
+              <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
+                <Descriptions.Item label={t("portal.organisation")}>
+                  <IdcardOutlined aria-hidden="true" /> {me.organisation.name}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("portal.creditCode")}>
+                  <span className="mono">{me.organisation.creditCode}</span>
+                </Descriptions.Item>
+              </Descriptions>
+            ) : null}
+            <div style={{ marginTop: 8 }}>
+              {me.roles.map((role) => (
+                <Tag key={role} color={ROLE_COLOUR[role]}>
+                  {t(roleLabel(role))}
+                </Tag>
+              ))}
+            </div>
+            <p className="muted small" style={{ margin: "12px 0 0" }}>
+              <SafetyCertificateOutlined aria-hidden="true" /> {t("portal.privacy")}
+            </p>
+          </Card>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+// Wire types of the Yimen HTTP API as the web client sees them. They mirror the server's
+// presenters; the client never imports server code.
+
+export const ROLES = [
+  "citizen",
+  "enterprise_agent",
+  "officer",
+  "dept_admin",
+  "leader",
+  "auditor",
+  "platform_admin",
+  "system",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export type AccountKind = "person" | "organisation" | "staff" | "system";
+
+export interface MeDepartment {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  divisionCode: string;
+  divisionName: string;
+}
+
+export interface MePerson {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  mobileMasked: string;
+  divisionCode: string;
+}
+
+export interface MeOrganisation {
+  id: string;
+  kind: string;
+  name: string;
+  creditCode: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: AccountKind;
+  roles: Role[];
+  departments: MeDepartment[];
+  person: MePerson | null;
+  organisation: MeOrganisation | null;
+  csrfToken: string;
+}
+
+export interface SessionResponse {
+  account: Me;
+  csrfToken: string;
+}
+
+/** RFC 9457 problem details as the server sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  field?: string;
+  requestId?: string;
+}
+
+export interface ItemList<T> {
+  items: T[];
+}
+
+export interface Page<T> extends ItemList<T> {
+  total: number;
+}
+
+export interface RoleInfo {
+  role: Role;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+}
+
+export type DivisionLevel = "province" | "city" | "county" | "township";
+
+export interface Division {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  parentCode: string | null;
+  childCount: number;
+}
+
+export interface DivisionPathItem {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+}
+
+export interface DivisionDetail extends Division {
+  path: DivisionPathItem[];
+}
+
+export interface DepartmentUnit {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  divisionCode: string;
+  divisionName: string;
+  parentId: string | null;
+  parentName: string | null;
+  kind: "department" | "unit";
+  units: DepartmentUnit[];
+}
+
+export type AccountStatus = "active" | "disabled";
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: AccountKind;
+  roles: Role[];
+  departments: { id: string; name: string; nameEn: string }[];
+  status: AccountStatus;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  departmentIds: string[];
+}
+
+export interface AccountPatch {
+  displayName?: string;
+  roles?: Role[];
+  departmentIds?: string[];
+  status?: AccountStatus;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  accountId: string;
+  accountUsername: string;
+  scopes: string[];
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface NewToken {
+  accountId: string;
+  name: string;
+  scopes: string[];
+  expiresInDays: number;
+}
+
+export interface CreatedToken {
+  token: string;
+  item: ApiToken;
+}
+
+export interface TokenScope {
+  scope: string;
+  description: string;
+  descriptionEn: string;
+}

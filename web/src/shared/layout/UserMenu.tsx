@@ -1,0 +1,48 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Button, Dropdown, type MenuProps } from "antd";
+import { useNavigate } from "react-router-dom";
+import { useAuth, useMe } from "../AuthProvider";
+import { useI18n } from "../I18nProvider";
+
+/** The signed-in user's name with a menu: change password, sign out. */
+export function UserMenu() {
+  const me = useMe();
+  const { signOut } = useAuth();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+
+  const items: MenuProps["items"] = [
+    { key: "password", icon: <KeyOutlined />, label: t("user.changePassword") },
+    { type: "divider" },
+    { key: "signout", icon: <LogoutOutlined />, label: t("user.signOut") },
+  ];
+
+  const onClick: MenuProps["onClick"] = ({ key }) => {
+    if (key === "password") {
+      navigate("/account/password");
+    } else if (key === "signout") {
+      void signOut()
+        .catch(() => undefined)
+        .then(() => {
+          void message.success(t("user.signedOut"));
+          navigate("/login", { replace: true });
+        });
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={["click"]} placement="bottomRight">
+      <Button
+        type="text"
+        className="header-button user-button"
+        aria-label={t("user.menu", { name: me.displayName })}
+        data-testid="user-menu"
+      >
+        <UserOutlined aria-hidden="true" />
+        <span className="user-button__name">{me.displayName}</span>
+        <DownOutlined aria-hidden="true" className="user-button__caret" />
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,69 @@
+import { ApartmentOutlined, AuditOutlined, InboxOutlined, SwapOutlined } from "@ant-design/icons";
+import { Alert, Tag } from "antd";
+import { useMe } from "../shared/AuthProvider";
+import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { PageHeading } from "../shared/components/PageHeading";
+import { useI18n } from "../shared/I18nProvider";
+import { ROLE_COLOUR, roleLabel } from "../shared/roles";
+
+/** The officers' home: their departments and the queues to come. */
+export function WorkbenchHome() {
+  const me = useMe();
+  const { t, pick } = useI18n();
+
+  return (
+    <>
+      <PageHeading
+        title={t("workbench.title")}
+        intro={t("workbench.intro", { name: me.displayName })}
+        extra={me.roles.map((role) => (
+          <Tag key={role} color={ROLE_COLOUR[role]}>
+            {t(roleLabel(role))}
+          </Tag>
+        ))}
+      />
+
+      <section aria-labelledby="departments-title">
+        <h2 className="section-title" id="departments-title">
+          {t("workbench.departments")}
+        </h2>
+        {me.departments.length === 0 ? (
+          <Alert type="info" showIcon title={t("workbench.noDepartments")} />
+        ) : (
+          <ul className="department-list" data-testid="my-departments">
+            {me.departments.map((department) => (
+              <li key={department.id} className="department-item">
+                <ApartmentOutlined className="department-item__icon" aria-hidden="true" />
+                <div>
+                  <p className="department-item__name">{pick(department.name, department.nameEn)}</p>
+                  <p className="department-item__meta">
+                    {department.divisionName} · <span className="code">{department.code}</span>
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <h2 className="section-title">{t("app.comingSoon")}</h2>
+      <div className="card-grid">
+        <ComingSoonCard
+          icon={<InboxOutlined />}
+          title={t("workbench.applicationQueue")}
+          description={t("workbench.applicationQueueSoon")}
+        />
+        <ComingSoonCard
+          icon={<AuditOutlined />}
+          title={t("workbench.requestQueue")}
+          description={t("workbench.requestQueueSoon")}
+        />
+        <ComingSoonCard
+          icon={<SwapOutlined />}
+          title={t("workbench.sharing")}
+          description={t("workbench.sharingSoon")}
+        />
+      </div>
+    </>
+  );
+}
