@@ -118,6 +118,7 @@ export function DepartmentsPage() {
               emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("app.empty")} />,
             }}
             expandable={{
+              columnTitle: <span className="visually-hidden">{t("departments.units")}</span>,
               rowExpandable: (row) => row.units.length > 0,
               expandedRowRender: (row) => (
                 <ul className="unit-list">

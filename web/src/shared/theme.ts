@@ -30,7 +30,7 @@ export const theme: ThemeConfig = {
     colorTextSecondary: "rgba(0, 0, 0, 0.68)",
     colorTextTertiary: "rgba(0, 0, 0, 0.62)",
     colorTextDescription: "rgba(0, 0, 0, 0.62)",
-    colorTextPlaceholder: "rgba(0, 0, 0, 0.5)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.58)",
     colorBgLayout: "#f3f5f9",
     borderRadius: 6,
     fontFamily: FONT_FAMILY,

@@ -1,0 +1,211 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { accounts, ROLE_INFO, ROLES, type Role } from "../modules/identity/index.js";
+import { openPlatform, type Platform } from "../platform/bootstrap.js";
+import { type Config, ConfigError, loadConfig } from "../platform/config.js";
+import { DomainError } from "../platform/errors.js";
+import { seedDemo, seedReference } from "../seed/seed.js";
+import { serve } from "./serve.js";
+
+/** The package version, from src/cli (two levels up) or dist/src/cli (three). */
+function readVersion(): string {
+  for (const relative of ["../../package.json", "../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "yimen" && pkg.version) {
+        return pkg.version;
+      }
+    } catch {
+      // not at this level
+    }
+  }
+  return "0.0.0";
+}
+
+function configFrom(options: { port?: string; dataDir?: string }): Config {
+  return loadConfig(process.env, {
+    ...(options.port !== undefined ? { port: Number(options.port) } : {}),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+  });
+}
+
+/** Opens the platform (applying pending migrations), runs fn, and closes it again. */
+async function withPlatform<T>(
+  options: { dataDir?: string },
+  fn: (platform: Platform) => Promise<T>,
+): Promise<T> {
+  const platform = await openPlatform(configFrom(options));
+  try {
+    return await fn(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+const program = new Command()
+  .name("yimen")
+  .description("Yimen (一门): one door for citizens and enterprises, one governed exchange for departments")
+  .version(readVersion());
+
+const dataDirOption = new Option(
+  "--data-dir <dir>",
+  "PGlite data folder (YIMEN_DATA_DIR; ignored when DATABASE_URL is set)",
+);
+
+program
+  .command("serve")
+  .description("start the platform: migrate, seed the demo on first start, serve the API and web client")
+  .option("-p, --port <port>", "port to listen on (PORT, default 3000)")
+  .addOption(dataDirOption)
+  .option("--no-demo", "do not seed the demo data on first start")
+  .action(async (options: { port?: string; dataDir?: string; demo: boolean }) => {
+    await serve(configFrom(options), { demo: options.demo });
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .addOption(dataDirOption)
+  .action(async (options: { dataDir?: string }) => {
+    await withPlatform(options, async (platform) => {
+      console.log(
+        platform.applied.length ? `applied: ${platform.applied.join(", ")}` : "the database is up to date",
+      );
+    });
+  });
+
+program
+  .command("seed")
+  .description("load reference data (divisions); with --demo also the 杭州市 demo (once)")
+  .addOption(dataDirOption)
+  .option("--demo", "seed the demo departments, people, organisations and accounts")
+  .action(async (options: { dataDir?: string; demo?: boolean }) => {
+    await withPlatform(options, async (platform) => {
+      if (options.demo) {
+        const result = await seedDemo(platform.ctx);
+        console.log(
+          result.seeded ? `demo seeded: ${result.accounts.join(", ")}` : "the demo was already seeded",
+        );
+      } else {
+        console.log(`divisions: ${await seedReference(platform.ctx)}`);
+      }
+    });
+  });
+
+const accountCmd = program.command("accounts").description("manage accounts (operators)");
+
+accountCmd
+  .command("create")
+  .description("create an account; prints a generated password unless --password is given")
+  .requiredOption("-u, --username <name>", "sign-in name")
+  .requiredOption("-n, --name <displayName>", "display name")
+  .requiredOption("-r, --role <role...>", `roles: ${ROLES.join(", ")}`)
+  .option("-d, --department <code...>", "department codes (e.g. HZ-GA)")
+  .option("--password <password>", "initial password (otherwise one is generated and printed once)")
+  .addOption(dataDirOption)
+  .action(
+    async (options: {
+      username: string;
+      name: string;
+      role: string[];
+      department?: string[];
+      password?: string;
+      dataDir?: string;
+    }) => {
+      const unknown = options.role.find((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown) {
+        throw new DomainError("VALIDATION", `unknown role ${unknown}; see yimen accounts roles`, "--role");
+      }
+      await withPlatform(options, async ({ ctx }) => {
+        const departmentIds: string[] = [];
+        for (const code of options.department ?? []) {
+          const row = await ctx.db
+            .selectFrom("departments")
+            .select("id")
+            .where("code", "=", code)
+            .executeTakeFirst();
+          if (!row) {
+            throw new DomainError("VALIDATION", `no department with code ${code}`, "--department");
+          }
+          departmentIds.push(row.id);
+        }
+        const roles = options.role as Role[];
+        const generated = roles.includes("system")
+          ? undefined
+          : (options.password ?? randomBytes(12).toString("base64url"));
+        const account = await accounts.createAccount(ctx, {
+          username: options.username,
+          displayName: options.name,
+          password: generated,
+          roles,
+          departmentIds,
+        });
+        console.log(`created ${account.username} (${account.roles.join(", ")})`);
+        if (generated && !options.password) {
+          console.log(`initial password (shown once): ${generated}`);
+        }
+      });
+    },
+  );
+
+accountCmd
+  .command("reset-password")
+  .description("set a new password, lift any lockout and end the account's sessions")
+  .requiredOption("-u, --username <name>", "sign-in name")
+  .option("--password <password>", "new password (otherwise one is generated and printed once)")
+  .addOption(dataDirOption)
+  .action(async (options: { username: string; password?: string; dataDir?: string }) => {
+    await withPlatform(options, async ({ ctx }) => {
+      const account = await accounts.findAccountByUsernameOrThrow(ctx, options.username);
+      const password = options.password ?? randomBytes(12).toString("base64url");
+      await accounts.resetPassword(ctx, account.id, password, "--password");
+      console.log(`password of ${account.username} reset`);
+      if (!options.password) {
+        console.log(`new password (shown once): ${password}`);
+      }
+    });
+  });
+
+accountCmd
+  .command("list")
+  .description("list accounts with their roles")
+  .option("-r, --role <role>", "only accounts with this role")
+  .addOption(dataDirOption)
+  .action(async (options: { role?: string; dataDir?: string }) => {
+    await withPlatform(options, async ({ ctx }) => {
+      const { rows } = await accounts.listAccounts(ctx, {
+        role: options.role as Role | undefined,
+        limit: 500,
+        offset: 0,
+      });
+      for (const a of rows) {
+        console.log(`${a.username.padEnd(20)} ${a.status.padEnd(8)} ${a.roles.join(",")}`);
+      }
+    });
+  });
+
+accountCmd
+  .command("roles")
+  .description("list the roles and what they may do")
+  .action(() => {
+    for (const role of ROLES) {
+      console.log(
+        `${role.padEnd(18)} ${ROLE_INFO[role].name} / ${ROLE_INFO[role].nameEn}: ${ROLE_INFO[role].descriptionEn}`,
+      );
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof DomainError) {
+    console.error(`error: ${error.message}${error.field ? ` (${error.field})` : ""}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

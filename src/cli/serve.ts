@@ -1,0 +1,38 @@
+import closeWithGrace from "close-with-grace";
+import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
+import type { Config } from "../platform/config.js";
+import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
+import { DEMO_ACCOUNTS } from "../seed/demo-data.js";
+import { seedDemo, seedReference } from "../seed/seed.js";
+
+/** Starts the whole platform in this process. */
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const platform = await openPlatform(config);
+  const seeded = options.demo
+    ? await seedDemo(platform.ctx)
+    : { seeded: false, divisions: await seedReference(platform.ctx) };
+  const { app } = await createHttpApp(platform);
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) {
+      app.log.error({ err }, "shutting down after an error");
+    }
+    await app.close();
+    await platform.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
+  const lines = [
+    "",
+    `  一门 Yimen is running at ${url}`,
+    `  database: ${where}${platform.applied.length ? `; migrations applied: ${platform.applied.length}` : ""}`,
+    `  divisions loaded: ${seeded.divisions}${seeded.seeded ? "; demo data seeded" : ""}`,
+    `  API docs: ${url}/api/docs`,
+  ];
+  if (options.demo) {
+    const password =
+      config.demoPassword === DEFAULT_DEMO_PASSWORD ? config.demoPassword : "(YIMEN_DEMO_PASSWORD)";
+    lines.push(`  demo sign-ins (password ${password}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}

@@ -1,0 +1,199 @@
+import type { ServiceContext } from "../../platform/context.js";
+import { conflict, notFound, validationError } from "../../platform/errors.js";
+import { parseCreditCode } from "./credit-code.js";
+import { isMobileNumber, parseIdNumber } from "./id-number.js";
+import * as repo from "./identity.repository.js";
+import type { OrganisationKind } from "./identity.tables.js";
+
+// ---- divisions ---------------------------------------------------------------------------------
+
+export function listDivisions(
+  ctx: ServiceContext,
+  filter: { parent?: string | undefined; q?: string | undefined; limit: number },
+): Promise<repo.DivisionRow[]> {
+  return repo.listDivisions(ctx.db, filter);
+}
+
+export async function getDivisionOrThrow(ctx: ServiceContext, code: string) {
+  const division = await repo.findDivision(ctx.db, code);
+  if (!division) {
+    throw notFound(`Division ${code}`);
+  }
+  return { division, path: await repo.divisionPath(ctx.db, code) };
+}
+
+// ---- departments -------------------------------------------------------------------------------
+
+export interface DepartmentWithUnits extends repo.DepartmentRow {
+  units: repo.DepartmentRow[];
+}
+
+/** Top-level departments (or every match of a text search), each with its sub-units. */
+export async function listDepartments(
+  ctx: ServiceContext,
+  filter: { divisionCode?: string | undefined; q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: DepartmentWithUnits[]; total: number }> {
+  const { rows, total } = await repo.listDepartments(ctx.db, { ...filter, parentId: null });
+  const units = await repo.listUnits(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => ({ ...r, units: units.filter((u) => u.parent_id === r.id) })), total };
+}
+
+export async function getDepartmentOrThrow(ctx: ServiceContext, id: string): Promise<DepartmentWithUnits> {
+  const department = await repo.findDepartment(ctx.db, id);
+  if (!department) {
+    throw notFound("Department");
+  }
+  return { ...department, units: await repo.listUnits(ctx.db, [id]) };
+}
+
+export async function createDepartment(
+  ctx: ServiceContext,
+  input: {
+    code: string;
+    name: string;
+    nameEn: string;
+    divisionCode: string;
+    parentId?: string | null;
+    creditCode?: string | null;
+  },
+): Promise<string> {
+  if (!(await repo.findDivision(ctx.db, input.divisionCode))) {
+    throw validationError("body.divisionCode", "No such division");
+  }
+  let creditCode: string | null = null;
+  if (input.creditCode) {
+    const parsed = parseCreditCode(input.creditCode);
+    if (!parsed.ok) {
+      throw validationError("body.creditCode", `Invalid 统一社会信用代码 (${parsed.problem})`);
+    }
+    creditCode = parsed.value.creditCode;
+  }
+  return repo.insertDepartment(ctx.db, {
+    code: input.code,
+    name: input.name,
+    name_en: input.nameEn,
+    division_code: input.divisionCode,
+    parent_id: input.parentId ?? null,
+    credit_code: creditCode,
+  });
+}
+
+// ---- persons and organisations -----------------------------------------------------------------
+
+const ID_PROBLEMS = {
+  format: "must be 17 digits followed by a digit or X",
+  region: "does not start with a province code of GB/T 2260",
+  birthDate: "contains an impossible birth date",
+  checkDigit: "has a wrong check digit (GB 11643)",
+} as const;
+
+/** Registers a natural person; the ID number is validated and gives birth date and gender. */
+export async function registerPerson(
+  ctx: ServiceContext,
+  input: {
+    name: string;
+    idNumber: string;
+    mobile?: string | null | undefined;
+    divisionCode?: string | null | undefined;
+  },
+): Promise<repo.PersonRow> {
+  const parsed = parseIdNumber(input.idNumber);
+  if (!parsed.ok) {
+    throw validationError("body.idNumber", `The 居民身份证号 ${ID_PROBLEMS[parsed.problem]}`);
+  }
+  if (input.mobile && !isMobileNumber(input.mobile)) {
+    throw validationError("body.mobile", "The mobile number must be 11 digits starting with 13–19");
+  }
+  if (input.divisionCode && !(await repo.findDivision(ctx.db, input.divisionCode))) {
+    throw validationError("body.divisionCode", "No such division");
+  }
+  if (await repo.findPersonByIdNumber(ctx.db, parsed.value.idNumber)) {
+    throw conflict("A person with this ID number is already registered", "body.idNumber");
+  }
+  const person = {
+    name: input.name.trim(),
+    id_number: parsed.value.idNumber,
+    birth_date: parsed.value.birthDate,
+    gender: parsed.value.gender,
+    mobile: input.mobile ?? null,
+    division_code: input.divisionCode ?? null,
+  };
+  const id = await repo.insertPerson(ctx.db, person);
+  return { id, ...person };
+}
+
+export async function findPerson(ctx: ServiceContext, id: string): Promise<repo.PersonRow | undefined> {
+  return repo.findPerson(ctx.db, id);
+}
+
+const CREDIT_PROBLEMS = {
+  format: "must be 18 characters of digits and capitals without I, O, Z, S, V",
+  authority: "has an unknown registration authority or organisation category",
+  checkChar: "has a wrong check character (GB 32100)",
+} as const;
+
+// 登记管理部门码 expected for each kind: 9 工商 for enterprises, 5 民政 for social organisations.
+const AUTHORITY_BY_KIND: Record<OrganisationKind, string | null> = {
+  enterprise: "9",
+  social_organisation: "5",
+  media: null,
+};
+
+/** Registers an enterprise, social organisation or media outlet under its credit code. */
+export async function registerOrganisation(
+  ctx: ServiceContext,
+  input: {
+    kind: OrganisationKind;
+    name: string;
+    creditCode: string;
+    legalRepresentative: string;
+    divisionCode?: string | null | undefined;
+    address?: string | null | undefined;
+    registeredOn?: string | null | undefined;
+    mediaLicence?: string | null | undefined;
+  },
+): Promise<repo.OrganisationRow> {
+  const parsed = parseCreditCode(input.creditCode);
+  if (!parsed.ok) {
+    throw validationError("body.creditCode", `The 统一社会信用代码 ${CREDIT_PROBLEMS[parsed.problem]}`);
+  }
+  const authority = AUTHORITY_BY_KIND[input.kind];
+  if (authority && parsed.value.authority !== authority) {
+    throw validationError(
+      "body.creditCode",
+      `A ${input.kind.replace("_", " ")}'s credit code starts with ${authority} (its registration authority)`,
+    );
+  }
+  if (input.divisionCode && !(await repo.findDivision(ctx.db, input.divisionCode))) {
+    throw validationError("body.divisionCode", "No such division");
+  }
+  if (await repo.findOrganisationByCreditCode(ctx.db, parsed.value.creditCode)) {
+    throw conflict("An organisation with this credit code is already registered", "body.creditCode");
+  }
+  const row = {
+    kind: input.kind,
+    name: input.name.trim(),
+    credit_code: parsed.value.creditCode,
+    legal_representative: input.legalRepresentative.trim(),
+    division_code: input.divisionCode ?? null,
+    address: input.address ?? null,
+    registered_on: input.registeredOn ?? null,
+    media_licence: input.mediaLicence ?? null,
+  };
+  const id = await repo.insertOrganisation(ctx.db, row);
+  return { id, ...row };
+}
+
+export function findOrganisation(ctx: ServiceContext, id: string): Promise<repo.OrganisationRow | undefined> {
+  return repo.findOrganisation(ctx.db, id);
+}
+
+export function listOrganisations(
+  ctx: ServiceContext,
+  filter: { kind?: OrganisationKind | undefined; q?: string | undefined; limit: number; offset: number },
+): Promise<{ rows: repo.OrganisationRow[]; total: number }> {
+  return repo.listOrganisations(ctx.db, filter);
+}

@@ -1,0 +1,16 @@
+/** Scopes an API token may carry. Each module adds the scopes of its token-callable routes here. */
+export const TOKEN_SCOPES = [
+  {
+    scope: "identity:read",
+    description: "读取行政区划、部门和组织目录",
+    descriptionEn: "Read divisions, departments and the organisation directory",
+  },
+  {
+    scope: "metrics:read",
+    description: "读取 Prometheus 运行指标",
+    descriptionEn: "Scrape Prometheus metrics",
+  },
+] as const;
+
+export type TokenScope = (typeof TOKEN_SCOPES)[number]["scope"];
+export const TOKEN_SCOPE_NAMES: readonly string[] = TOKEN_SCOPES.map((s) => s.scope);

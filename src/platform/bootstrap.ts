@@ -1,0 +1,44 @@
+import type { Writable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { principalResolver } from "../modules/identity/auth.service.js";
+import { identityRoutes } from "../modules/identity/index.js";
+import type { Config } from "./config.js";
+import type { ServiceContext } from "./context.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+import { buildApp, type RegisteredRoute } from "./http/app.js";
+
+export interface Platform {
+  config: Config;
+  database: Database;
+  ctx: ServiceContext;
+  /** Migrations applied by this open. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the database and applies pending migrations: every command that touches data starts here. */
+export async function openPlatform(config: Config): Promise<Platform> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database.db);
+    return { config, database, ctx: { db: database.db, config }, applied, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** The HTTP application of a platform with every module's routes. */
+export function createHttpApp(
+  platform: Platform,
+  options: { logStream?: Writable } = {},
+): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+  return buildApp({
+    config: platform.config,
+    database: platform.database,
+    resolver: principalResolver(platform.ctx),
+    routes: [identityRoutes(platform.ctx)],
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+}

@@ -1,0 +1,88 @@
+import path from "node:path";
+
+/** The validated configuration of one Yimen process. Nothing else reads process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite data folder; used when databaseUrl is not set. */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl: string | null;
+  demoPassword: string;
+  /** Secure flag on cookies; on by default when NODE_ENV=production. */
+  secureCookies: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Folder of the built web client. */
+  webDir: string;
+  /** Failed sign-ins before an account is locked, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  /** Sign-in attempts per client address per minute. */
+  loginRateLimit: number;
+  sessionHours: number;
+}
+
+export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Builds the configuration from the environment (and CLI overrides), listing every problem at once. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") {
+      return fallback;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  }
+  const demoPassword = env.YIMEN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+  if (demoPassword.length < 10) {
+    problems.push("YIMEN_DEMO_PASSWORD must be at least 10 characters");
+  }
+  const logLevel = (env.LOG_LEVEL ?? "info") as Config["logLevel"];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const secure = env.YIMEN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "true" : "false");
+  if (secure !== "true" && secure !== "false") {
+    problems.push('YIMEN_SECURE_COOKIES must be "true" or "false"');
+  }
+  const config: Config = {
+    port: int("PORT", 3000, 0, 65535),
+    host: env.HOST?.trim() || "0.0.0.0",
+    dataDir: path.resolve(env.YIMEN_DATA_DIR?.trim() || "data"),
+    databaseUrl,
+    demoPassword,
+    secureCookies: secure === "true",
+    logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : "info",
+    webDir: path.resolve(env.YIMEN_WEB_DIR?.trim() || "dist/web"),
+    lockoutThreshold: int("YIMEN_LOCKOUT_THRESHOLD", 5, 1, 100),
+    lockoutMinutes: int("YIMEN_LOCKOUT_MINUTES", 15, 1, 24 * 60),
+    loginRateLimit: int("YIMEN_LOGIN_RATE_LIMIT", 20, 1, 10_000),
+    sessionHours: int("YIMEN_SESSION_HOURS", 12, 1, 24 * 30),
+    ...overrides,
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return config;
+}

