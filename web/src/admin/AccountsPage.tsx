@@ -70,6 +70,7 @@ export function AccountsPage() {
     {
       title: t("accounts.username"),
       key: "username",
+      width: 170,
       render: (_, account) => (
         <>
           <div className="code">{account.username}</div>
@@ -80,6 +81,7 @@ export function AccountsPage() {
     {
       title: t("accounts.roles"),
       dataIndex: "roles",
+      width: 190,
       render: (roles: Role[]) =>
         roles.map((r) => (
           <Tag key={r} color={ROLE_COLOUR[r]}>
@@ -102,6 +104,7 @@ export function AccountsPage() {
     {
       title: t("accounts.status"),
       key: "status",
+      width: 120,
       render: (_, account) => (
         <>
           <Badge
@@ -120,11 +123,14 @@ export function AccountsPage() {
     {
       title: t("accounts.lastSignIn"),
       dataIndex: "lastSignInAt",
+      width: 150,
       render: (iso: string | null) => <span className="small">{dateTime(iso)}</span>,
     },
     {
       title: t("app.actions"),
       key: "actions",
+      width: 116,
+      fixed: "right",
       render: (_, account) => (
         <Space size={4} wrap>
           <Tooltip title={t("accounts.edit")}>
@@ -199,7 +205,7 @@ export function AccountsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.loading}
-            scroll={{ x: "max-content" }}
+            scroll={{ x: 940 }}
             locale={{
               emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("app.empty")} />,
             }}

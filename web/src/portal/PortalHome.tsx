@@ -3,7 +3,6 @@ import {
   CommentOutlined,
   EyeOutlined,
   FileDoneOutlined,
-  IdcardOutlined,
   SafetyCertificateOutlined,
 } from "@ant-design/icons";
 import { Alert, Card, Descriptions, Tag } from "antd";
@@ -11,11 +10,13 @@ import { useMe } from "../shared/AuthProvider";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
 import { useI18n } from "../shared/I18nProvider";
 import { ROLE_COLOUR, roleLabel } from "../shared/roles";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 /** The citizen and enterprise home: the one-door promise, what's coming, and the user's profile. */
 export function PortalHome() {
   const me = useMe();
   const { t } = useI18n();
+  useDocumentTitle(t("portal.title"));
   const name = me.person?.name ?? me.organisation?.name ?? me.displayName;
 
   return (
@@ -29,8 +30,8 @@ export function PortalHome() {
       </section>
 
       <div className="portal-grid">
-        <div>
-          <h2 className="section-title">{t("portal.title")}</h2>
+        <div className="portal-grid__services">
+          <h2 className="section-title">{t("portal.sectionsTitle")}</h2>
           <div className="card-grid">
             <ComingSoonCard
               icon={<AppstoreOutlined />}
@@ -55,7 +56,7 @@ export function PortalHome() {
           </div>
         </div>
 
-        <section aria-labelledby="profile-title">
+        <section className="portal-grid__profile" aria-labelledby="profile-title">
           <h2 className="section-title" id="profile-title">
             {t("portal.profile")}
           </h2>
@@ -84,9 +85,7 @@ export function PortalHome() {
             )}
             {me.organisation ? (
               <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
-                <Descriptions.Item label={t("portal.organisation")}>
-                  <IdcardOutlined aria-hidden="true" /> {me.organisation.name}
-                </Descriptions.Item>
+                <Descriptions.Item label={t("portal.organisation")}>{me.organisation.name}</Descriptions.Item>
                 <Descriptions.Item label={t("portal.creditCode")}>
                   <span className="mono">{me.organisation.creditCode}</span>
                 </Descriptions.Item>

@@ -97,6 +97,7 @@ const zhCN = {
 
   "portal.title": "市民/企业服务",
   "portal.welcome": "{name}，您好",
+  "portal.sectionsTitle": "一站办理",
   "portal.promiseTitle": "进一扇门，办所有事",
   "portal.promiseBody":
     "在这里办理政务服务、提交诉求、查看办件进度。一次申请，由一门在各部门之间流转，您不必来回奔波。",
@@ -338,6 +339,7 @@ const en: Messages = {
 
   "portal.title": "Citizen portal",
   "portal.welcome": "Welcome, {name}",
+  "portal.sectionsTitle": "Everything in one place",
   "portal.promiseTitle": "One door, every service",
   "portal.promiseBody":
     "Apply for services, raise requests and follow your applications here. Apply once: Yimen carries it between departments so you don't have to.",

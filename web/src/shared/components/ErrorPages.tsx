@@ -1,10 +1,12 @@
 import { Button, Result } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../I18nProvider";
+import { useDocumentTitle } from "../useDocumentTitle";
 
 function ErrorResult({ status, title, text }: { status: "403" | "404"; title: string; text: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  useDocumentTitle(title);
   return (
     <Result
       status={status}
