@@ -1,0 +1,83 @@
+import type { DB } from "./schema.js";
+
+/**
+ * Every column of every table as the code's types declare them. The compiler forces this list to
+ * match the DB interface exactly; a test compares it with the database after migrations, so the
+ * types and the migrations cannot drift apart.
+ */
+export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } = {
+  schema_migrations: { name: true, applied_at: true },
+  platform_state: { key: true, value: true, updated_at: true },
+  divisions: { code: true, name: true, level: true, parent_code: true },
+  departments: {
+    id: true,
+    code: true,
+    name: true,
+    name_en: true,
+    division_code: true,
+    parent_id: true,
+    credit_code: true,
+    created_at: true,
+  },
+  persons: {
+    id: true,
+    name: true,
+    id_number: true,
+    birth_date: true,
+    gender: true,
+    mobile: true,
+    division_code: true,
+    created_at: true,
+  },
+  organisations: {
+    id: true,
+    kind: true,
+    name: true,
+    credit_code: true,
+    legal_representative: true,
+    division_code: true,
+    address: true,
+    registered_on: true,
+    media_licence: true,
+    created_at: true,
+  },
+  accounts: {
+    id: true,
+    username: true,
+    display_name: true,
+    kind: true,
+    person_id: true,
+    organisation_id: true,
+    password_hash: true,
+    status: true,
+    failed_attempts: true,
+    locked_until: true,
+    last_sign_in_at: true,
+    password_changed_at: true,
+    created_at: true,
+    updated_at: true,
+  },
+  account_roles: { account_id: true, role: true },
+  account_departments: { account_id: true, department_id: true },
+  sessions: {
+    id_hash: true,
+    account_id: true,
+    csrf_token: true,
+    created_at: true,
+    expires_at: true,
+    last_seen_at: true,
+  },
+  api_tokens: {
+    id: true,
+    account_id: true,
+    name: true,
+    prefix: true,
+    secret_hash: true,
+    scopes: true,
+    created_by: true,
+    created_at: true,
+    expires_at: true,
+    revoked_at: true,
+    last_used_at: true,
+  },
+};

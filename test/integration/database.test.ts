@@ -1,0 +1,63 @@
+import { CompiledQuery } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPlatform } from "../../src/platform/bootstrap.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { migrate } from "../../src/platform/db/migrate.js";
+import { SCHEMA_COLUMNS } from "../../src/platform/db/schema-columns.js";
+import { seedDemo } from "../../src/seed/seed.js";
+import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
+
+describe.each(testDatabases())("schema, migrations and demo seed (%s)", (kind) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform(kind);
+  });
+  afterAll(() => t?.close());
+
+  it("has exactly the tables and columns the code declares", async () => {
+    const tables = await t.platform.database.db.introspection.getTables();
+    const actual = Object.fromEntries(tables.map((tb) => [tb.name, tb.columns.map((c) => c.name).sort()]));
+    const expected = Object.fromEntries(
+      Object.entries(SCHEMA_COLUMNS).map(([name, cols]) => [name, Object.keys(cols).sort()]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it("applies each migration once, even when run again", async () => {
+    expect(await migrate(t.platform.database.db)).toEqual([]);
+    const applied = await t.platform.database.db.selectFrom("schema_migrations").select("name").execute();
+    expect(applied.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("seeds the demo only once", async () => {
+    const before = await t.platform.database.db.selectFrom("accounts").select("username").execute();
+    const again = await seedDemo(t.platform.ctx, { provinces: ["33"] });
+    expect(again.seeded).toBe(false);
+    const after = await t.platform.database.db.selectFrom("accounts").select("username").execute();
+    expect(after.length).toBe(before.length);
+    expect(before.map((a) => a.username)).toEqual(
+      expect.arrayContaining(["citizen", "enterprise", "officer", "deptadmin", "leader", "auditor", "admin"]),
+    );
+  });
+});
+
+describe.runIf(testDatabases().includes("postgres"))(
+  "migrations from several processes at once (postgres)",
+  () => {
+    it("serialises concurrent start-ups with an advisory lock", async () => {
+      const t = await startTestPlatform("postgres");
+      // A fresh database beside it, opened by three platforms at the same time.
+      const admin = new URL(process.env.TEST_DATABASE_URL as string);
+      const name = `yimen_conc_${Date.now()}`;
+      await t.platform.database.db.executeQuery(CompiledQuery.raw(`create database ${name}`));
+      admin.pathname = `/${name}`;
+      const config = loadConfig({}, { databaseUrl: admin.toString() });
+      const platforms = await Promise.all([openPlatform(config), openPlatform(config), openPlatform(config)]);
+      const applied = platforms.map((p) => p.applied.length);
+      expect(applied.filter((n) => n > 0)).toHaveLength(1);
+      await Promise.all(platforms.map((p) => p.close()));
+      await t.platform.database.db.executeQuery(CompiledQuery.raw(`drop database ${name} with (force)`));
+      await t.close();
+    });
+  },
+);
