@@ -30,6 +30,11 @@ export function scrubDeep(value: unknown, depth = 0): unknown {
       stack: value.stack ? scrub(value.stack) : undefined,
     };
   }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    // Requests, replies and the like: their serializers pick and scrub what is logged.
+    return value;
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     out[k] = SECRET_KEYS.test(k) && typeof v !== "object" ? "[redacted]" : scrubDeep(v, depth + 1);

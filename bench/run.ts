@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- NAME` runs one benchmark (bounded in time, loopback only) and prints its result
+ * as one JSON line last. Later modules add their benchmarks to BENCHMARKS.
+ */
+import { httpBenchmark } from "./http.js";
+
+const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  http: httpBenchmark,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHMARKS[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--seconds N]`);
+  process.exit(2);
+}
+const result = await bench(args);
+console.log(JSON.stringify(result));
