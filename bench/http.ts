@@ -62,6 +62,7 @@ export async function httpBenchmark(args: string[]): Promise<Record<string, unkn
     const me = await load(`${yimen.url}/api/me`, seconds, { cookie });
     return {
       bench: "http",
+      database: process.env.DATABASE_URL ? "postgres" : "pglite",
       seconds,
       connections: 10,
       rps: healthz.rps,

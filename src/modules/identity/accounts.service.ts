@@ -192,14 +192,12 @@ export function listAccounts(
 }
 
 /** Everything the client needs about the signed-in account. */
-export async function loadProfile(ctx: ServiceContext, accountId: string) {
-  const account = await findAccountOrThrow(ctx, accountId);
-  const [departments, person, organisation] = await Promise.all([
-    repo.findDepartmentsByIds(ctx.db, account.department_ids),
-    account.person_id ? repo.findPerson(ctx.db, account.person_id) : undefined,
-    account.organisation_id ? repo.findOrganisation(ctx.db, account.organisation_id) : undefined,
-  ]);
-  return { account, departments, person, organisation };
+export async function loadProfile(ctx: ServiceContext, accountId: string): Promise<repo.ProfileRow> {
+  const profile = await repo.findProfile(ctx.db, accountId);
+  if (!profile) {
+    throw notFound("Account");
+  }
+  return profile;
 }
 
 /** Accounts with the departments they belong to, for presenting lists. */

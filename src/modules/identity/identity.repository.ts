@@ -334,6 +334,45 @@ export async function findAccount(db: Conn, id: string): Promise<AccountRow | un
   return accountQuery(db).where("a.id", "=", id).executeTakeFirst();
 }
 
+export interface ProfileRow {
+  account: AccountRow;
+  departments: DepartmentRow[];
+  person: PersonRow | undefined;
+  organisation: OrganisationRow | undefined;
+}
+
+/** The account with its departments, person and organisation in one round trip (GET /api/me is hot). */
+export async function findProfile(db: Conn, id: string): Promise<ProfileRow | undefined> {
+  const row = await accountQuery(db)
+    .select([
+      sql<DepartmentRow[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', d.id, 'code', d.code, 'name', d.name, 'name_en', d.name_en, 'division_code', d.division_code,
+          'division_name', v.name, 'parent_id', d.parent_id, 'parent_name', p.name, 'credit_code', d.credit_code
+        ) order by d.code)
+        from account_departments ad
+        join departments d on d.id = ad.department_id
+        join divisions v on v.code = d.division_code
+        left join departments p on p.id = d.parent_id
+        where ad.account_id = a.id), '[]'::json)`.as("departments"),
+      sql<PersonRow | null>`(select row_to_json(x) from (
+        select id, name, id_number, birth_date, gender, mobile, division_code from persons where id = a.person_id) x)`.as(
+        "person",
+      ),
+      sql<OrganisationRow | null>`(select row_to_json(x) from (
+        select ${sql.join(ORG_COLUMNS.map((c) => sql.ref(c)))} from organisations where id = a.organisation_id) x)`.as(
+        "organisation",
+      ),
+    ])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { departments, person, organisation, ...account } = row;
+  return { account, departments, person: person ?? undefined, organisation: organisation ?? undefined };
+}
+
 export async function listAccounts(
   db: Conn,
   filter: { q?: string | undefined; role?: Role | undefined; limit: number; offset: number },
