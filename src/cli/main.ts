@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { accounts, ROLE_INFO, ROLES, type Role } from "../modules/identity/index.js";
 import { openPlatform, type Platform } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
+import { DatabaseInUseError } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
 import { serve } from "./serve.js";
@@ -200,7 +201,7 @@ accountCmd
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
     console.error(error.message);
   } else if (error instanceof DomainError) {
     console.error(`error: ${error.message}${error.field ? ` (${error.field})` : ""}`);

@@ -71,3 +71,26 @@ describe("the yimen command line", () => {
     });
   });
 });
+
+describe("the embedded database is used by one process at a time", () => {
+  it("refuses a second process with a clear message while the first holds it", async () => {
+    const { openDatabase } = await import("../../src/platform/db/database.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "yimen-lock-"));
+    const first = await openDatabase({ databaseUrl: null, dataDir: path.join(dir, "pg") });
+    try {
+      await expect(
+        run(
+          process.execPath,
+          [path.join(root, "bin/yimen.mjs"), "migrate", "--data-dir", path.join(dir, "pg")],
+          {
+            cwd: root,
+            env: { ...process.env, YIMEN_FROM_SOURCE: "1", DATABASE_URL: "" },
+          },
+        ),
+      ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("is in use by process") });
+    } finally {
+      await first.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,12 +57,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const memory = options.dataDir.startsWith("memory://");
-  if (!memory) {
-    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const releaseLock = memory ? () => {} : lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(memory ? undefined : options.dataDir, {
+      parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
+    });
+  } catch (error) {
+    releaseLock();
+    throw error;
   }
-  const pglite = await PGlite.create(memory ? undefined : options.dataDir, {
-    parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
-  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
@@ -73,6 +77,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await db.destroy();
       await pglite.close();
+      releaseLock();
     },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process: a second process opening the same folder would corrupt it. A lock file
+ * beside the folder names the holder; a stale one (its process gone) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lockPath = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw error;
+      }
+      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new DatabaseInUseError(dataDir, holder);
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseInUseError(dataDir, 0);
+}
+
+export class DatabaseInUseError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database ${dataDir} is in use by process ${pid}. Stop the server first (PGlite serves one process), or run Yimen on PostgreSQL with DATABASE_URL.`,
+    );
+    this.name = "DatabaseInUseError";
+  }
 }
