@@ -30,7 +30,7 @@ const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ de
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

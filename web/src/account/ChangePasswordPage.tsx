@@ -4,6 +4,7 @@ import { useNavigate } from "react-router-dom";
 import { useMe } from "../shared/AuthProvider";
 import { ApiError, api } from "../shared/api";
 import { PageHeading } from "../shared/components/PageHeading";
+import { problemText } from "../shared/components/ProblemAlert";
 import { useI18n } from "../shared/I18nProvider";
 import { homeFor } from "../shared/roles";
 
@@ -40,10 +41,8 @@ export function ChangePasswordPage() {
       if (!(cause instanceof ApiError)) {
         throw cause;
       }
-      const text = cause.isNetworkError
-        ? t("app.networkError")
-        : (cause.problem.detail ?? cause.problem.title);
-      const field = cause.problem.field ? FIELD_OF[cause.problem.field] : undefined;
+      const text = problemText(cause, t("app.networkError"));
+      const field = cause.field ? FIELD_OF[cause.field] : undefined;
       if (field) {
         form.setFields([{ name: field, errors: [text] }]);
       } else if (cause.status === 401) {

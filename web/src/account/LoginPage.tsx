@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { useAuth } from "../shared/AuthProvider";
 import { ApiError } from "../shared/api";
+import { problemText } from "../shared/components/ProblemAlert";
 import { useI18n } from "../shared/I18nProvider";
 import { MAIN_ID, SkipLink } from "../shared/layout/SkipLink";
 import { TopBar } from "../shared/layout/TopBar";
@@ -74,11 +75,14 @@ export function LoginPage() {
     form.focusField("password");
   };
 
-  const errorText = error
-    ? error.isNetworkError
-      ? t("app.networkError")
-      : (error.problem.detail ?? error.problem.title)
-    : null;
+  const errorText = error ? problemText(error, t("app.networkError")) : null;
+  const errorTitle = !error
+    ? ""
+    : error.code === "UNAUTHENTICATED"
+      ? t("login.wrongCredentials")
+      : error.code === "LOCKED" || error.code === "RATE_LIMITED"
+        ? t(`problem.${error.code}`)
+        : t("login.failed");
 
   return (
     <Layout className="login">
@@ -108,7 +112,14 @@ export function LoginPage() {
           <p className="login__subtitle">{t("login.subtitle")}</p>
           {errorText ? (
             <div ref={errorRef} tabIndex={-1} style={{ marginBottom: 16 }}>
-              <Alert type="error" showIcon role="alert" title={t("login.failed")} description={errorText} />
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={errorTitle}
+                description={errorText === errorTitle ? undefined : errorText}
+                data-testid="login-error"
+              />
             </div>
           ) : null}
           <Form<Credentials>

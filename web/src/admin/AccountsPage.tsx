@@ -1,17 +1,5 @@
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyOutlined } from "@ant-design/icons";
-import {
-  Badge,
-  Button,
-  Card,
-  Empty,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-} from "antd";
+import { LockOutlined, PlusOutlined } from "@ant-design/icons";
+import { Badge, Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { withQuery } from "../shared/api";
@@ -70,7 +58,7 @@ export function AccountsPage() {
     {
       title: t("accounts.username"),
       key: "username",
-      width: 170,
+      width: 160,
       render: (_, account) => (
         <>
           <div className="code">{account.username}</div>
@@ -81,7 +69,7 @@ export function AccountsPage() {
     {
       title: t("accounts.roles"),
       dataIndex: "roles",
-      width: 190,
+      width: 170,
       render: (roles: Role[]) =>
         roles.map((r) => (
           <Tag key={r} color={ROLE_COLOUR[r]}>
@@ -104,7 +92,7 @@ export function AccountsPage() {
     {
       title: t("accounts.status"),
       key: "status",
-      width: 120,
+      width: 100,
       render: (_, account) => (
         <>
           <Badge
@@ -123,41 +111,41 @@ export function AccountsPage() {
     {
       title: t("accounts.lastSignIn"),
       dataIndex: "lastSignInAt",
-      width: 150,
+      width: 140,
       render: (iso: string | null) => <span className="small">{dateTime(iso)}</span>,
     },
     {
       title: t("app.actions"),
       key: "actions",
-      width: 116,
+      width: 150,
       fixed: "right",
       render: (_, account) => (
-        <Space size={4} wrap>
-          <Tooltip title={t("accounts.edit")}>
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={`${t("accounts.edit")} ${account.username}`}
-              onClick={() => setDialog({ kind: "edit", account })}
-            />
-          </Tooltip>
-          <Tooltip title={t("accounts.resetPassword")}>
-            <Button
-              size="small"
-              icon={<KeyOutlined />}
-              aria-label={`${t("accounts.resetPassword")} ${account.username}`}
-              onClick={() => setDialog({ kind: "reset", account })}
-            />
-          </Tooltip>
+        <Space size={0} wrap>
+          <Button
+            type="link"
+            size="small"
+            aria-label={`${t("accounts.edit")} ${account.username}`}
+            onClick={() => setDialog({ kind: "edit", account })}
+          >
+            {t("accounts.edit")}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            aria-label={`${t("accounts.resetPassword")} ${account.username}`}
+            onClick={() => setDialog({ kind: "reset", account })}
+          >
+            {t("accounts.resetPassword")}
+          </Button>
           {isSystemAccount(account) ? (
-            <Tooltip title={t("accounts.tokens")}>
-              <Button
-                size="small"
-                icon={<SafetyOutlined />}
-                aria-label={`${t("accounts.tokens")} ${account.username}`}
-                onClick={() => setDialog({ kind: "tokens", account })}
-              />
-            </Tooltip>
+            <Button
+              type="link"
+              size="small"
+              aria-label={`${t("accounts.tokens")} ${account.username}`}
+              onClick={() => setDialog({ kind: "tokens", account })}
+            >
+              {t("accounts.tokens")}
+            </Button>
           ) : null}
         </Space>
       ),
@@ -170,7 +158,11 @@ export function AccountsPage() {
         title={t("accounts.title")}
         intro={t("accounts.intro")}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create" })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden="true" />}
+            onClick={() => setDialog({ kind: "create" })}
+          >
             {t("accounts.new")}
           </Button>
         }
@@ -205,7 +197,7 @@ export function AccountsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.loading}
-            scroll={{ x: 940 }}
+            scroll={{ x: 880 }}
             locale={{
               emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("app.empty")} />,
             }}

@@ -17,21 +17,30 @@ export function DepartmentsPage() {
   const { t, pick } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  // An explicit ?division= (even empty, meaning "all") wins over the user's own division.
-  const division = params.has("division")
+  // An explicit ?division= (even empty, meaning "all") wins over the default: the user's own division,
+  // or else that of the first department listed (the deployment's own city: no API names it yet).
+  const explicit = params.has("division");
+  const own = me.departments[0]?.divisionCode;
+  const probe = useApi<Page<Department>>(
+    explicit || own ? null : withQuery("/api/departments", { limit: 1 }),
+  );
+  const division = explicit
     ? params.get("division") || undefined
-    : me.departments[0]?.divisionCode;
+    : (own ?? probe.data?.items[0]?.divisionCode);
+  const ready = explicit || own !== undefined || probe.data !== undefined || probe.error !== undefined;
   const q = params.get("q")?.trim() ?? "";
   const page = Math.max(1, Number(params.get("page")) || 1);
   const [draft, setDraft] = useState(q);
 
   const list = useApi<Page<Department>>(
-    withQuery("/api/departments", {
-      divisionCode: division,
-      q,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    }),
+    !ready
+      ? null
+      : withQuery("/api/departments", {
+          divisionCode: division,
+          q,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        }),
   );
 
   const update = (changes: Record<string, string | undefined>) => {
@@ -53,7 +62,7 @@ export function DepartmentsPage() {
     {
       title: t("departments.code"),
       dataIndex: "code",
-      width: 140,
+      width: 120,
       render: (code: string) => <span className="code">{code}</span>,
     },
     {
@@ -68,11 +77,11 @@ export function DepartmentsPage() {
         </>
       ),
     },
-    { title: t("departments.division"), dataIndex: "divisionName", width: 160 },
+    { title: t("departments.division"), dataIndex: "divisionName", width: 130 },
     {
       title: t("departments.parent"),
       dataIndex: "parentName",
-      width: 180,
+      width: 170,
       render: (name: string | null) => name ?? t("departments.none"),
     },
     {
@@ -112,8 +121,8 @@ export function DepartmentsPage() {
             size="middle"
             columns={columns}
             dataSource={list.data?.items ?? []}
-            loading={list.loading}
-            scroll={{ x: "max-content" }}
+            loading={list.loading || !ready}
+            scroll={{ x: 860 }}
             locale={{
               emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("app.empty")} />,
             }}

@@ -50,7 +50,7 @@ export function TokenCreatedModal({ token, onClose }: { token: string; onClose: 
       />
       <Button
         style={{ marginTop: 12 }}
-        icon={copied ? <CheckOutlined /> : <CopyOutlined />}
+        icon={copied ? <CheckOutlined aria-hidden="true" /> : <CopyOutlined aria-hidden="true" />}
         onClick={() => void copy()}
       >
         {copied ? t("tokens.copied") : t("tokens.copy")}

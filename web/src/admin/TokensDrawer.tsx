@@ -119,7 +119,7 @@ export function TokensDrawer({ account, onClose }: { account: Account; onClose: 
       title={t("tokens.title", { username: account.username })}
       onClose={onClose}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setCreating(true)}>
           {t("tokens.new")}
         </Button>
       }

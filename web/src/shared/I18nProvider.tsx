@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { setRequestLanguage } from "./api";
 import { format, LOCALE_STORAGE_KEY, type Locale, type MessageKey, messages, parseLocale } from "./i18n";
 
 export interface I18n {
@@ -25,6 +26,7 @@ function readStoredLocale(): Locale {
 /** Sets <html lang> so screen readers and fonts follow the chosen language. */
 export function applyDocumentLocale(locale: Locale): void {
   document.documentElement.lang = locale;
+  setRequestLanguage(locale);
 }
 
 /** The locale chosen earlier on this device (or zh-CN). */

@@ -57,12 +57,33 @@ export interface SessionResponse {
   csrfToken: string;
 }
 
+/** The server's closed set of error codes (problem+json `code`). */
+export const PROBLEM_CODES = [
+  "VALIDATION",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "CSRF",
+  "NOT_FOUND",
+  "CONFLICT",
+  "LOCKED",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 /** RFC 9457 problem details as the server sends them. */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
+  /** Stable error code; absent on problems the client synthesises. */
+  code?: string;
+  /** The offending input, e.g. "body.newPassword". */
   field?: string;
   requestId?: string;
 }

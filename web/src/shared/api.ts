@@ -1,4 +1,4 @@
-import type { Problem } from "./api-types";
+import { PROBLEM_CODES, type Problem, type ProblemCode } from "./api-types";
 
 /** An API call that did not succeed; `problem` is the server's problem+json body (or a synthesised one). */
 export class ApiError extends Error {
@@ -16,6 +16,25 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0;
   }
+
+  /** The server's error code when it is one the client knows. */
+  get code(): ProblemCode | undefined {
+    const code = this.problem.code;
+    return PROBLEM_CODES.find((known) => known === code);
+  }
+
+  /** The offending input's name without its location prefix ("body.newPassword" → "newPassword"). */
+  get field(): string | undefined {
+    return this.problem.field?.replace(/^(body|query|params|headers)\./, "");
+  }
+}
+
+// Sent as Accept-Language so the server can word problem details in the reader's language.
+let requestLanguage = "zh-CN";
+
+/** Sets the language asked of the server (follows the UI language). */
+export function setRequestLanguage(locale: string): void {
+  requestLanguage = locale;
 }
 
 type Query = Record<string, string | number | undefined | null>;
@@ -102,7 +121,10 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** Calls the Yimen API and returns the parsed JSON body (undefined for 204). Throws ApiError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": requestLanguage,
+  };
   if (options.body !== undefined) {
     headers["content-type"] = "application/json";
   }

@@ -10,7 +10,7 @@ export function showProblemOnField<T>(
   error: ApiError,
   fields: readonly string[],
 ): boolean {
-  const field = error.problem.field;
+  const field = error.field;
   if (!field || !fields.includes(field)) {
     return false;
   }

@@ -32,6 +32,19 @@ const zhCN = {
   "app.noWorkspace": "此账号没有可用的网页工作区",
   "app.noWorkspaceHint": "系统账号仅通过 API 令牌访问接口。",
 
+  "problem.VALIDATION": "请求无效",
+  "problem.UNAUTHENTICATED": "需要登录",
+  "problem.FORBIDDEN": "无权执行此操作",
+  "problem.CSRF": "页面已过期，请刷新后重试",
+  "problem.NOT_FOUND": "未找到",
+  "problem.CONFLICT": "与现有数据冲突",
+  "problem.LOCKED": "账号已临时锁定",
+  "problem.RATE_LIMITED": "尝试次数过多，请稍后再试",
+  "problem.PAYLOAD_TOO_LARGE": "提交的内容过大",
+  "problem.UNSUPPORTED_MEDIA_TYPE": "不支持的内容格式",
+  "problem.UNAVAILABLE": "服务暂时不可用",
+  "problem.INTERNAL": "服务器内部错误",
+
   "lang.switchTo": "English",
   "lang.switchLabel": "Switch language to English",
 
@@ -61,6 +74,7 @@ const zhCN = {
   "login.passwordRequired": "请输入密码",
   "login.submit": "登录",
   "login.failed": "登录失败",
+  "login.wrongCredentials": "用户名或密码错误",
   "login.demoTitle": "演示账号",
   "login.demoHint": "点击账号名可填入用户名。演示密码见 README，默认为 {password}。",
   "login.promiseTitle": "进一扇门，办所有事",
@@ -88,12 +102,12 @@ const zhCN = {
 
   "role.citizen": "市民",
   "role.enterprise_agent": "企业经办人",
-  "role.officer": "工作人员",
+  "role.officer": "承办人员",
   "role.dept_admin": "部门管理员",
   "role.leader": "领导",
-  "role.auditor": "监督员",
+  "role.auditor": "审计监督",
   "role.platform_admin": "平台管理员",
-  "role.system": "系统账号",
+  "role.system": "部门业务系统",
 
   "portal.title": "市民/企业服务",
   "portal.welcome": "{name}，您好",
@@ -272,6 +286,19 @@ const en: Messages = {
   "app.noWorkspace": "This account has no web workspace",
   "app.noWorkspaceHint": "System accounts use the API with API tokens only.",
 
+  "problem.VALIDATION": "Invalid request",
+  "problem.UNAUTHENTICATED": "Sign-in required",
+  "problem.FORBIDDEN": "You are not allowed to do this",
+  "problem.CSRF": "This page has expired; reload it and try again",
+  "problem.NOT_FOUND": "Not found",
+  "problem.CONFLICT": "Conflicts with existing data",
+  "problem.LOCKED": "Account temporarily locked",
+  "problem.RATE_LIMITED": "Too many attempts; please wait and try again",
+  "problem.PAYLOAD_TOO_LARGE": "What you sent is too large",
+  "problem.UNSUPPORTED_MEDIA_TYPE": "Unsupported content type",
+  "problem.UNAVAILABLE": "Service temporarily unavailable",
+  "problem.INTERNAL": "Internal server error",
+
   "lang.switchTo": "中文",
   "lang.switchLabel": "切换到中文",
 
@@ -301,6 +328,7 @@ const en: Messages = {
   "login.passwordRequired": "Enter your password",
   "login.submit": "Sign in",
   "login.failed": "Sign-in failed",
+  "login.wrongCredentials": "Wrong username or password",
   "login.demoTitle": "Demo accounts",
   "login.demoHint":
     "Click an account to fill in the username. The demo password is in the README (default {password}).",
@@ -335,7 +363,7 @@ const en: Messages = {
   "role.leader": "Leader",
   "role.auditor": "Auditor",
   "role.platform_admin": "Platform admin",
-  "role.system": "System",
+  "role.system": "Department system",
 
   "portal.title": "Citizen portal",
   "portal.welcome": "Welcome, {name}",

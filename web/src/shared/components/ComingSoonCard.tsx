@@ -23,7 +23,7 @@ export function ComingSoonCard({
         <h2 className="soon-card__title">{title}</h2>
       </div>
       <p className="soon-card__text">{description}</p>
-      <Tag icon={<ClockCircleOutlined />} className="soon-card__tag">
+      <Tag icon={<ClockCircleOutlined aria-hidden="true" />} className="soon-card__tag">
         {t("app.comingSoon")}
       </Tag>
     </Card>

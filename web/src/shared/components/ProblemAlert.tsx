@@ -1,22 +1,34 @@
 import { Alert, Button } from "antd";
 import type { ApiError } from "../api";
-import { useI18n } from "../I18nProvider";
+import { type I18n, useI18n } from "../I18nProvider";
 
-/** Shows a failed API call: the problem's detail (or title) and its request id, with an optional retry. */
+/** A short localised headline for a failed call (the server's detail goes beneath it). */
+export function problemTitle(error: ApiError, t: I18n["t"]): string {
+  if (error.isNetworkError) {
+    return t("app.errorTitle");
+  }
+  const code = error.code;
+  return code ? t(`problem.${code}`) : error.problem.title || t("app.errorTitle");
+}
+
+/** The one-line text of a failed call, for toasts and inline errors: the detail, else the title. */
+export function problemText(error: ApiError, networkMessage: string): string {
+  return error.isNetworkError ? networkMessage : (error.problem.detail ?? error.problem.title);
+}
+
+/** Shows a failed API call: a localised headline, the problem's detail and its request id, with an optional retry. */
 export function ProblemAlert({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t } = useI18n();
   const { problem } = error;
-  const detail = error.isNetworkError ? t("app.networkError") : (problem.detail ?? problem.title);
-  const title = error.isNetworkError || !problem.detail ? t("app.errorTitle") : problem.title;
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title={title}
+      title={problemTitle(error, t)}
       description={
         <>
-          <div>{detail}</div>
+          <div>{problemText(error, t("app.networkError"))}</div>
           {problem.requestId ? (
             <div className="muted small">{t("app.requestId", { id: problem.requestId })}</div>
           ) : null}
@@ -31,9 +43,4 @@ export function ProblemAlert({ error, onRetry }: { error: ApiError; onRetry?: ()
       }
     />
   );
-}
-
-/** The one-line text of a failed call, for toasts. */
-export function problemText(error: ApiError, networkMessage: string): string {
-  return error.isNetworkError ? networkMessage : (error.problem.detail ?? error.problem.title);
 }

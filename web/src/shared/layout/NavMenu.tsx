@@ -24,17 +24,17 @@ import {
 } from "../roles";
 
 const SECTION_ICON: Record<Section, ReactNode> = {
-  portal: <HomeOutlined />,
-  workbench: <DesktopOutlined />,
-  cockpit: <DashboardOutlined />,
-  oversight: <AuditOutlined />,
+  portal: <HomeOutlined aria-hidden="true" />,
+  workbench: <DesktopOutlined aria-hidden="true" />,
+  cockpit: <DashboardOutlined aria-hidden="true" />,
+  oversight: <AuditOutlined aria-hidden="true" />,
   admin: null,
 };
 
 const ADMIN_ICON: Record<AdminPage, ReactNode> = {
-  divisions: <GlobalOutlined />,
-  departments: <ApartmentOutlined />,
-  accounts: <TeamOutlined />,
+  divisions: <GlobalOutlined aria-hidden="true" />,
+  departments: <ApartmentOutlined aria-hidden="true" />,
+  accounts: <TeamOutlined aria-hidden="true" />,
 };
 
 const ADMIN_LABEL: Record<AdminPage, MessageKey> = {

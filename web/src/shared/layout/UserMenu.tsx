@@ -13,9 +13,9 @@ export function UserMenu() {
   const navigate = useNavigate();
 
   const items: MenuProps["items"] = [
-    { key: "password", icon: <KeyOutlined />, label: t("user.changePassword") },
+    { key: "password", icon: <KeyOutlined aria-hidden="true" />, label: t("user.changePassword") },
     { type: "divider" },
-    { key: "signout", icon: <LogoutOutlined />, label: t("user.signOut") },
+    { key: "signout", icon: <LogoutOutlined aria-hidden="true" />, label: t("user.signOut") },
   ];
 
   const onClick: MenuProps["onClick"] = ({ key }) => {
