@@ -61,3 +61,40 @@ describe.runIf(testDatabases().includes("postgres"))(
     });
   },
 );
+
+describe("an embedded data folder survives a restart", () => {
+  it("keeps what was written, and does not seed the demo again", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "yimen-restart-"));
+    const config = loadConfig(
+      { YIMEN_DEMO_PASSWORD: "Restart-pass-2026" },
+      { dataDir: path.join(dir, "data") },
+    );
+    try {
+      const first = await openPlatform(config);
+      expect(first.applied.length).toBeGreaterThan(0);
+      expect((await seedDemo(first.ctx, { provinces: ["33"] })).seeded).toBe(true);
+      await first.database.db
+        .updateTable("accounts")
+        .set({ display_name: "改过的名字" })
+        .where("username", "=", "citizen")
+        .execute();
+      await first.close();
+
+      const second = await openPlatform(config);
+      expect(second.applied).toEqual([]);
+      expect((await seedDemo(second.ctx, { provinces: ["33"] })).seeded).toBe(false);
+      const citizen = await second.database.db
+        .selectFrom("accounts")
+        .select("display_name")
+        .where("username", "=", "citizen")
+        .executeTakeFirstOrThrow();
+      expect(citizen.display_name).toBe("改过的名字");
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
