@@ -1,4 +1,5 @@
 import closeWithGrace from "close-with-grace";
+import { auth } from "../modules/identity/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
@@ -12,6 +13,13 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     ? await seedDemo(platform.ctx)
     : { seeded: false, divisions: await seedReference(platform.ctx) };
   const { app } = await createHttpApp(platform);
+  // Expired sessions are refused on sight; this only keeps the table small.
+  const sweep = setInterval(() => {
+    auth
+      .deleteExpiredSessions(platform.ctx)
+      .catch((err: unknown) => app.log.warn({ err }, "session sweep failed"));
+  }, 3_600_000);
+  sweep.unref();
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) {
       app.log.error({ err }, "shutting down after an error");

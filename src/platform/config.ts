@@ -20,6 +20,8 @@ export interface Config {
   /** Sign-in attempts per client address per minute. */
   loginRateLimit: number;
   sessionHours: number;
+  /** Fastify trustProxy: false, true, or the number of proxy hops to trust for the client address. */
+  trustProxy: boolean | number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -66,6 +68,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (secure !== "true" && secure !== "false") {
     problems.push('YIMEN_SECURE_COOKIES must be "true" or "false"');
   }
+  const trustRaw = env.YIMEN_TRUST_PROXY?.trim() || "false";
+  let trustProxy: boolean | number = false;
+  if (trustRaw === "true" || trustRaw === "false") {
+    trustProxy = trustRaw === "true";
+  } else if (/^\d+$/.test(trustRaw) && Number(trustRaw) <= 10) {
+    trustProxy = Number(trustRaw);
+  } else {
+    problems.push('YIMEN_TRUST_PROXY must be "true", "false" or a number of proxy hops (0-10)');
+  }
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     host: env.HOST?.trim() || "0.0.0.0",
@@ -79,6 +90,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     lockoutMinutes: int("YIMEN_LOCKOUT_MINUTES", 15, 1, 24 * 60),
     loginRateLimit: int("YIMEN_LOGIN_RATE_LIMIT", 20, 1, 10_000),
     sessionHours: int("YIMEN_SESSION_HOURS", 12, 1, 24 * 30),
+    trustProxy,
     ...overrides,
   };
   if (problems.length > 0) {

@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Locale, launchBrowser, newContext, useSharedSession } from "./helpers.js";
+import { type Locale, launchBrowser, newContext, withSharedSession } from "./helpers.js";
 
 /** Runs axe-core and returns the serious and critical violations, readably. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -50,7 +50,7 @@ describe("accessibility", () => {
       it(`has no serious or critical axe violations for ${user ?? "a visitor"} (${locale}): ${paths.join(", ")}`, async () => {
         const context = await newContext(browser, { locale });
         if (user) {
-          await useSharedSession(context, user);
+          await withSharedSession(context, user);
         }
         const page = await context.newPage();
         for (const path of paths) {
@@ -64,7 +64,7 @@ describe("accessibility", () => {
 
   it("has a skip link that moves focus to the main content", async () => {
     const context = await newContext(browser);
-    await useSharedSession(context, "officer");
+    await withSharedSession(context, "officer");
     const page = await context.newPage();
     await open(page, "/workbench");
     await page.keyboard.press("Tab");
@@ -81,7 +81,7 @@ describe("accessibility", () => {
   ] as const) {
     it(`fits a 375 px wide phone without horizontal scrolling: ${path}`, async () => {
       const context = await newContext(browser, { width: 375 });
-      await useSharedSession(context, user);
+      await withSharedSession(context, user);
       const page = await context.newPage();
       await open(page, path);
       expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);

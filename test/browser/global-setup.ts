@@ -60,6 +60,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       YIMEN_DATA_DIR: path.join(dataDir, "pgdata"),
       YIMEN_FROM_SOURCE: "1",
       LOG_LEVEL: "warn",
+      // Browser tests sign in many times from one address within a minute.
+      YIMEN_LOGIN_RATE_LIMIT: "1000",
       DATABASE_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],

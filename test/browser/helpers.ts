@@ -59,7 +59,7 @@ export async function signInByApi(context: BrowserContext, username: string): Pr
 const sharedSessions = new Map<string, Cookie[]>();
 
 /** Gives the context a session for the user, signing in once per test file and reusing it after that. */
-export async function useSharedSession(context: BrowserContext, username: string): Promise<void> {
+export async function withSharedSession(context: BrowserContext, username: string): Promise<void> {
   const cookies = sharedSessions.get(username);
   if (cookies) {
     await context.addCookies(cookies);

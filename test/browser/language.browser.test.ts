@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, useSharedSession } from "./helpers.js";
+import { launchBrowser, newContext, withSharedSession } from "./helpers.js";
 
 describe("language switch", () => {
   let browser: Browser;
@@ -15,7 +15,7 @@ describe("language switch", () => {
 
   it("starts in Chinese, switches to English, and keeps English after a reload", async () => {
     const context = await newContext(browser);
-    await useSharedSession(context, "citizen");
+    await withSharedSession(context, "citizen");
     const page = await context.newPage();
     await page.goto("/portal");
     await page.getByTestId("language-switch").waitFor();

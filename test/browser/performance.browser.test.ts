@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, useSharedSession } from "./helpers.js";
+import { launchBrowser, newContext, withSharedSession } from "./helpers.js";
 
 const BUDGET_BYTES = 400 * 1024;
 
@@ -17,7 +17,7 @@ describe("performance budget", () => {
 
   it(`loads the portal with at most ${BUDGET_BYTES / 1024} KB of compressed JS and CSS on a first visit`, async () => {
     const context = await newContext(browser);
-    await useSharedSession(context, "citizen");
+    await withSharedSession(context, "citizen");
     const page = await context.newPage();
     const assets: { url: string; encoding: string | undefined; bytes: number }[] = [];
     page.on("requestfinished", async (request) => {

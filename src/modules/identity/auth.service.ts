@@ -67,6 +67,11 @@ export async function signIn(
   return startSession(ctx, account.id);
 }
 
+/** Removes sessions past their expiry. */
+export function deleteExpiredSessions(ctx: ServiceContext): Promise<void> {
+  return repo.deleteExpiredSessions(ctx.db);
+}
+
 export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
   await repo.deleteSession(ctx.db, sha256(sessionId));
 }

@@ -57,6 +57,8 @@ export async function buildApp(
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    // Fastify accepts a hop count at run time; its types list only boolean, string and function.
+    trustProxy: config.trustProxy as boolean,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
       plugins: [addFormats.default as never],
