@@ -4,7 +4,7 @@ import type { Me, SessionResponse } from "./api-types";
 
 export type AuthState =
   | { status: "loading" }
-  | { status: "signed-out" }
+  | { status: "signed-out"; deliberately?: boolean }
   | { status: "error"; error: ApiError }
   | { status: "signed-in"; me: Me };
 
@@ -73,7 +73,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api<void>("/api/session", { method: "DELETE" });
     } finally {
       rememberCsrfToken(null);
-      setState({ status: "signed-out" });
+      setState({ status: "signed-out", deliberately: true });
     }
   }, []);
 

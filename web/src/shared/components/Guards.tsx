@@ -22,7 +22,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       );
     case "signed-out": {
       const next = `${location.pathname}${location.search}`;
-      const target = next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+      // After "sign out" start afresh; after an expired session come back to where the user was.
+      const target =
+        state.deliberately || next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
       return <Navigate to={target} replace />;
     }
     case "signed-in":

@@ -22,12 +22,10 @@ export function UserMenu() {
     if (key === "password") {
       navigate("/account/password");
     } else if (key === "signout") {
+      // Signing out re-renders the routes, which take the user to /login.
       void signOut()
         .catch(() => undefined)
-        .then(() => {
-          void message.success(t("user.signedOut"));
-          navigate("/login", { replace: true });
-        });
+        .then(() => message.success(t("user.signedOut")));
     }
   };
 
