@@ -54,7 +54,7 @@ const program = new Command()
 
 const dataDirOption = new Option(
   "--data-dir <dir>",
-  "PGlite data folder (YIMEN_DATA_DIR; ignored when DATABASE_URL is set)",
+  "data folder: the embedded database and the ledger keys (YIMEN_DATA_DIR, default ./data)",
 );
 
 program

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { principalResolver } from "../modules/identity/auth.service.js";
@@ -17,9 +18,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/** PGlite's own folder inside the data folder (which also holds the ledger keys). */
+export function pgliteDir(config: Config): string {
+  return config.dataDir.startsWith("memory://") ? config.dataDir : path.join(config.dataDir, "pglite");
+}
+
 /** Opens the database and applies pending migrations: every command that touches data starts here. */
 export async function openPlatform(config: Config): Promise<Platform> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   try {
     const applied = await migrate(database.db);
     return { config, database, ctx: { db: database.db, config }, applied, close: () => database.close() };

@@ -4,7 +4,7 @@ import path from "node:path";
 export interface Config {
   port: number;
   host: string;
-  /** PGlite data folder; used when databaseUrl is not set. */
+  /** The data folder: PGlite's database in pglite/ (unless databaseUrl is set) and the ledger keys in keys/. */
   dataDir: string;
   /** PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl: string | null;

@@ -76,7 +76,7 @@ describe("the embedded database is used by one process at a time", () => {
   it("refuses a second process with a clear message while the first holds it", async () => {
     const { openDatabase } = await import("../../src/platform/db/database.js");
     const dir = mkdtempSync(path.join(tmpdir(), "yimen-lock-"));
-    const first = await openDatabase({ databaseUrl: null, dataDir: path.join(dir, "pg") });
+    const first = await openDatabase({ databaseUrl: null, dataDir: path.join(dir, "pg", "pglite") });
     try {
       await expect(
         run(

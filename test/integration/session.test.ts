@@ -104,7 +104,7 @@ describe.each(testDatabases())("sign-in and sessions (%s)", (kind) => {
     const me = await t.app.inject({
       method: "GET",
       url: "/api/me",
-      headers: { cookie: "yimen_sid=" + client.cookies.yimen_sid },
+      headers: { cookie: `yimen_sid=${client.cookies.yimen_sid}` },
     });
     expect(me.statusCode).toBe(401);
   });
