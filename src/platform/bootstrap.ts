@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
+import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
 import type { Config } from "./config.js";
 import type { ServiceContext } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -28,7 +29,14 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   try {
     const applied = await migrate(database.db);
-    return { config, database, ctx: { db: database.db, config }, applied, close: () => database.close() };
+    const ledger = createLedger(loadLedgerKeys(config));
+    return {
+      config,
+      database,
+      ctx: { db: database.db, config, ledger },
+      applied,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;
@@ -44,7 +52,7 @@ export function createHttpApp(
     config: platform.config,
     database: platform.database,
     resolver: principalResolver(platform.ctx),
-    routes: [identityRoutes(platform.ctx)],
+    routes: [identityRoutes(platform.ctx), ledgerRoutes(platform.ctx)],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
 }

@@ -22,6 +22,14 @@ export interface Config {
   sessionHours: number;
   /** Fastify trustProxy: false, true, or the number of proxy hops to trust for the client address. */
   trustProxy: boolean | number;
+  /** The transparency log's origin line (and key name) in checkpoints. */
+  ledgerOrigin: string;
+  /** Ed25519 seed of the ledger's signing key; generated into the data folder when not given. */
+  ledgerSigningSeed: Buffer | null;
+  /** Key of the keyed hashes that stand for personal identifiers in ledger entries. */
+  ledgerHmacKey: Buffer | null;
+  /** How often this process integrates appended entries into the tree and signs a checkpoint. */
+  ledgerIntegrateMs: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -77,6 +85,24 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   } else {
     problems.push('YIMEN_TRUST_PROXY must be "true", "false" or a number of proxy hops (0-10)');
   }
+  const base64Key = (name: string, bytes: number, exact: boolean): Buffer | null => {
+    const raw = env[name]?.trim();
+    if (!raw) {
+      return null;
+    }
+    const key = Buffer.from(raw, "base64");
+    if (exact ? key.length !== bytes : key.length < bytes) {
+      problems.push(`${name} must be base64 of ${exact ? "exactly" : "at least"} ${bytes} bytes`);
+      return null;
+    }
+    return key;
+  };
+  const ledgerOrigin = env.YIMEN_LEDGER_ORIGIN?.trim() || "yimen.local/ledger";
+  if (!/^[\x21-\x7e]+$/.test(ledgerOrigin) || ledgerOrigin.includes("+")) {
+    problems.push(
+      "YIMEN_LEDGER_ORIGIN must be printable ASCII without spaces or '+' (e.g. ledger.gov.example)",
+    );
+  }
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     host: env.HOST?.trim() || "0.0.0.0",
@@ -91,6 +117,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginRateLimit: int("YIMEN_LOGIN_RATE_LIMIT", 20, 1, 10_000),
     sessionHours: int("YIMEN_SESSION_HOURS", 12, 1, 24 * 30),
     trustProxy,
+    ledgerOrigin,
+    ledgerSigningSeed: base64Key("YIMEN_LEDGER_SIGNING_SEED", 32, true),
+    ledgerHmacKey: base64Key("YIMEN_LEDGER_HMAC_KEY", 32, false),
+    ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
     ...overrides,
   };
   if (problems.length > 0) {

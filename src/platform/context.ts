@@ -1,3 +1,4 @@
+import type { Actor, Ledger } from "../modules/ledger/index.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
 
@@ -5,4 +6,12 @@ import type { Db } from "./db/database.js";
 export interface ServiceContext {
   db: Db;
   config: Config;
+  /** The transparency ledger: record sensitive actions in the same transaction as the action. */
+  ledger: Ledger;
+}
+
+/** Who is calling a service and under which request: what the ledger records as actor. */
+export interface Caller {
+  actor: Actor;
+  requestId: string | null;
 }

@@ -205,3 +205,10 @@ export async function withDepartments(ctx: ServiceContext, accounts: repo.Accoun
   const ids = [...new Set(accounts.flatMap((a) => a.department_ids))];
   return { accounts, departments: await repo.findDepartmentsByIds(ctx.db, ids) };
 }
+
+export function findAccountByUsername(
+  ctx: ServiceContext,
+  username: string,
+): Promise<repo.AccountRow | undefined> {
+  return repo.findAccountByUsername(ctx.db, username.trim().toLowerCase());
+}

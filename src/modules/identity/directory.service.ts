@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../../platform/context.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
 import { parseCreditCode } from "./credit-code.js";
-import { isMobileNumber, parseIdNumber } from "./id-number.js";
+import { isMobileNumber, maskIdNumber, parseIdNumber } from "./id-number.js";
 import * as repo from "./identity.repository.js";
 import type { OrganisationKind } from "./identity.tables.js";
 
@@ -196,4 +196,36 @@ export function listOrganisations(
   filter: { kind?: OrganisationKind | undefined; q?: string | undefined; limit: number; offset: number },
 ): Promise<{ rows: repo.OrganisationRow[]; total: number }> {
   return repo.listOrganisations(ctx.db, filter);
+}
+
+export function findPersonByIdNumber(
+  ctx: ServiceContext,
+  idNumber: string,
+): Promise<repo.PersonRow | undefined> {
+  return repo.findPersonByIdNumber(ctx.db, idNumber.trim().toUpperCase());
+}
+
+export function findOrganisationByCreditCode(
+  ctx: ServiceContext,
+  creditCode: string,
+): Promise<repo.OrganisationRow | undefined> {
+  return repo.findOrganisationByCreditCode(ctx.db, creditCode.trim().toUpperCase());
+}
+
+/** Human labels for identifiers (for auditors' views): usernames, and names with masked ID numbers. */
+export async function labelsFor(
+  ctx: ServiceContext,
+  ids: { account: string[]; person: string[]; organisation: string[] },
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  for (const a of await repo.accountsByIds(ctx.db, ids.account)) {
+    labels.set(`account:${a.id}`, `${a.display_name} (${a.username})`);
+  }
+  for (const p of await repo.personsByIds(ctx.db, ids.person)) {
+    labels.set(`person:${p.id}`, `${p.name} ${maskIdNumber(p.id_number)}`);
+  }
+  for (const o of await repo.organisationsByIds(ctx.db, ids.organisation)) {
+    labels.set(`organisation:${o.id}`, `${o.name} ${o.credit_code}`);
+  }
+  return labels;
 }

@@ -672,6 +672,30 @@ export async function touchToken(db: Conn, id: string): Promise<void> {
   await db.updateTable("api_tokens").set({ last_used_at: new Date() }).where("id", "=", id).execute();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const uuids = (ids: string[]) => ids.filter((id) => UUID.test(id));
+
+export async function accountsByIds(db: Conn, ids: string[]) {
+  const list = uuids(ids);
+  return list.length
+    ? db.selectFrom("accounts").select(["id", "username", "display_name"]).where("id", "in", list).execute()
+    : [];
+}
+
+export async function personsByIds(db: Conn, ids: string[]) {
+  const list = uuids(ids);
+  return list.length
+    ? db.selectFrom("persons").select(["id", "name", "id_number"]).where("id", "in", list).execute()
+    : [];
+}
+
+export async function organisationsByIds(db: Conn, ids: string[]) {
+  const list = uuids(ids);
+  return list.length
+    ? db.selectFrom("organisations").select(["id", "name", "credit_code"]).where("id", "in", list).execute()
+    : [];
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -80,4 +80,8 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     revoked_at: true,
     last_used_at: true,
   },
+  ledger_entries: { seq: true, idx: true, body: true, action: true, time: true, department_ids: true },
+  ledger_identities: { seq: true, kind: true, subject_type: true, subject_id: true },
+  ledger_nodes: { level: true, idx: true, hash: true },
+  ledger_checkpoints: { size: true, root: true, note: true, created_at: true },
 };

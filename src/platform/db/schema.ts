@@ -1,4 +1,5 @@
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
+import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 
 /** Tables not owned by a module. */
 interface PlatformTables {
@@ -7,4 +8,4 @@ interface PlatformTables {
 }
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface DB extends PlatformTables, IdentityTables {}
+export interface DB extends PlatformTables, IdentityTables, LedgerTables {}

@@ -1,5 +1,6 @@
 import type { Migration } from "../migrate.js";
 import { createIdentity } from "./20261127T0900_create_identity.js";
+import { createLedger } from "./20261127T1000_create_ledger.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
-export const migrations: readonly Migration[] = [createIdentity];
+export const migrations: readonly Migration[] = [createIdentity, createLedger];

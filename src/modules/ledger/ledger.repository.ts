@@ -1,0 +1,237 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../platform/db/schema.js";
+
+type Conn = Kysely<DB> | Transaction<DB>;
+
+export async function insertEntry(
+  db: Conn,
+  row: { body: string; action: string; time: Date; department_ids: string[] },
+  identities: {
+    kind: "actor" | "subject";
+    subject_type: "person" | "organisation" | "account";
+    subject_id: string;
+  }[],
+): Promise<number> {
+  const { seq } = await db
+    .insertInto("ledger_entries")
+    .values(row)
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  if (identities.length > 0) {
+    await db
+      .insertInto("ledger_identities")
+      .values(identities.map((i) => ({ ...i, seq })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return seq;
+}
+
+export async function insertEntries(
+  db: Conn,
+  rows: { body: string; action: string; time: Date; department_ids: string[] }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db
+      .insertInto("ledger_entries")
+      .values(rows.slice(i, i + 5000))
+      .execute();
+  }
+}
+
+export async function latestCheckpoint(
+  db: Conn,
+): Promise<{ size: number; root: Uint8Array; note: string } | undefined> {
+  return db
+    .selectFrom("ledger_checkpoints")
+    .select(["size", "root", "note"])
+    .orderBy("size", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function checkpointAt(
+  db: Conn,
+  size: number,
+): Promise<{ size: number; root: Uint8Array; note: string } | undefined> {
+  return db
+    .selectFrom("ledger_checkpoints")
+    .select(["size", "root", "note"])
+    .where("size", "=", size)
+    .executeTakeFirst();
+}
+
+export async function pendingEntries(db: Conn, limit: number): Promise<{ seq: number; body: string }[]> {
+  return db
+    .selectFrom("ledger_entries")
+    .select(["seq", "body"])
+    .where("idx", "is", null)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+}
+
+export async function assignIndices(db: Conn, seqs: number[], firstIndex: number): Promise<void> {
+  for (let i = 0; i < seqs.length; i += 10_000) {
+    const chunk = seqs.slice(i, i + 10_000);
+    await sql`update ledger_entries e set idx = v.idx
+      from (select unnest(${sql.val(chunk)}::bigint[]) as seq, generate_series(${firstIndex + i}::bigint, ${firstIndex + i + chunk.length - 1}::bigint) as idx) v
+      where e.seq = v.seq`.execute(db);
+  }
+}
+
+export async function insertNodes(
+  db: Conn,
+  nodes: { level: number; idx: number; hash: Uint8Array }[],
+): Promise<void> {
+  for (let i = 0; i < nodes.length; i += 10_000) {
+    await db
+      .insertInto("ledger_nodes")
+      .values(nodes.slice(i, i + 10_000).map((n) => ({ ...n, hash: Buffer.from(n.hash) })))
+      .execute();
+  }
+}
+
+/** Node hashes by (level, idx); missing ones are absent from the map. */
+export async function findNodes(
+  db: Conn,
+  ids: { level: number; idx: number }[],
+): Promise<Map<string, Uint8Array>> {
+  const map = new Map<string, Uint8Array>();
+  if (ids.length === 0) {
+    return map;
+  }
+  const levels = ids.map((n) => n.level);
+  const idxs = ids.map((n) => n.idx);
+  const rows = await sql<{ level: number; idx: number; hash: Uint8Array }>`
+    select n.level, n.idx, n.hash from ledger_nodes n
+    join (select unnest(${sql.val(levels)}::smallint[]) as level, unnest(${sql.val(idxs)}::bigint[]) as idx) w
+      on n.level = w.level and n.idx = w.idx`.execute(db);
+  for (const r of rows.rows) {
+    map.set(`${r.level}/${r.idx}`, new Uint8Array(r.hash));
+  }
+  return map;
+}
+
+export async function nodeRange(db: Conn, level: number, from: number, count: number): Promise<Uint8Array[]> {
+  const rows = await db
+    .selectFrom("ledger_nodes")
+    .select(["idx", "hash"])
+    .where("level", "=", level)
+    .where("idx", ">=", from)
+    .where("idx", "<", from + count)
+    .orderBy("idx")
+    .execute();
+  return rows.map((r) => new Uint8Array(r.hash));
+}
+
+export async function entryRange(
+  db: Conn,
+  from: number,
+  count: number,
+): Promise<{ idx: number; body: string }[]> {
+  const rows = await db
+    .selectFrom("ledger_entries")
+    .select(["idx", "body"])
+    .where("idx", ">=", from)
+    .where("idx", "<", from + count)
+    .orderBy("idx")
+    .execute();
+  return rows as { idx: number; body: string }[];
+}
+
+export async function findEntryByIndex(
+  db: Conn,
+  idx: number,
+): Promise<{ seq: number; idx: number; body: string } | undefined> {
+  const row = await db
+    .selectFrom("ledger_entries")
+    .select(["seq", "idx", "body"])
+    .where("idx", "=", idx)
+    .executeTakeFirst();
+  return row as { seq: number; idx: number; body: string } | undefined;
+}
+
+export interface SearchFilter {
+  action?: string | undefined;
+  departmentId?: string | undefined;
+  subject?: { type: "person" | "organisation" | "account"; id: string } | undefined;
+  actorAccountId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Include entries not yet integrated into the tree. */
+  pending?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchRow {
+  seq: number;
+  idx: number | null;
+  body: string;
+  time: Date;
+}
+
+export async function searchEntries(
+  db: Conn,
+  f: SearchFilter,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  let q = db.selectFrom("ledger_entries as e");
+  if (f.action) {
+    q = q.where("e.action", "like", `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (f.departmentId) {
+    q = q.where(sql<boolean>`${f.departmentId} = any(e.department_ids)`);
+  }
+  if (f.from) {
+    q = q.where("e.time", ">=", f.from);
+  }
+  if (f.to) {
+    q = q.where("e.time", "<", f.to);
+  }
+  if (!f.pending) {
+    q = q.where("e.idx", "is not", null);
+  }
+  const subject = f.subject;
+  if (subject) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("ledger_identities as i")
+          .select("i.seq")
+          .whereRef("i.seq", "=", "e.seq")
+          .where("i.kind", "=", "subject")
+          .where("i.subject_type", "=", subject.type)
+          .where("i.subject_id", "=", subject.id),
+      ),
+    );
+  }
+  const actor = f.actorAccountId;
+  if (actor) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("ledger_identities as i")
+          .select("i.seq")
+          .whereRef("i.seq", "=", "e.seq")
+          .where("i.kind", "=", "actor")
+          .where("i.subject_id", "=", actor),
+      ),
+    );
+  }
+  const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(["e.seq", "e.idx", "e.body", "e.time"])
+    .orderBy("e.seq", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { rows, total: total.n };
+}
+
+export async function identitiesOf(db: Conn, seqs: number[]) {
+  if (seqs.length === 0) {
+    return [];
+  }
+  return db.selectFrom("ledger_identities").selectAll().where("seq", "in", seqs).execute();
+}

@@ -1,0 +1,316 @@
+import { sql, type Transaction } from "kysely";
+import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
+import type { LedgerEntryV1, Outcome, SubjectRef } from "../../../shared/ledger/entry.js";
+import {
+  consistencyProofRanges,
+  EMPTY_ROOT,
+  type Hash,
+  inclusionProofRanges,
+  leafHash,
+  type NodeId,
+  nodeHash,
+  rangeHash,
+  rangeNodes,
+  toBase64,
+} from "../../../shared/ledger/merkle.js";
+import { formatCheckpoint } from "../../../shared/ledger/note.js";
+import type { Db } from "../../platform/db/database.js";
+import type { DB } from "../../platform/db/schema.js";
+import { DomainError, notFound, validationError } from "../../platform/errors.js";
+import type { LedgerKeys } from "./ledger.keys.js";
+import * as repo from "./ledger.repository.js";
+
+/** Who acted: an account with its roles and departments, or nobody (anonymous, failed sign-in). */
+export interface Actor {
+  accountId: string | null;
+  roles: readonly string[];
+  departmentIds: readonly string[];
+  via: "session" | "token" | "system" | "anonymous";
+}
+
+export const ANONYMOUS: Actor = { accountId: null, roles: [], departmentIds: [], via: "anonymous" };
+export const SYSTEM: Actor = { accountId: null, roles: [], departmentIds: [], via: "system" };
+
+export interface RecordInput {
+  action: string;
+  actor: Actor;
+  subjects?: { type: SubjectRef["type"]; id: string }[];
+  resource?: string | null;
+  purpose?: string | null;
+  legalBasis?: string | null;
+  reference?: string | null;
+  outcome: Outcome;
+  policies?: string[];
+  requestId?: string | null;
+  details?: LedgerEntryV1["details"];
+  time?: Date;
+}
+
+/** The ledger as other modules see it: one call to append inside their own transaction. */
+export interface Ledger {
+  keys: LedgerKeys;
+  /** Appends an entry in the caller's transaction: it exists exactly when the action it records does. */
+  record(tx: Db | Transaction<DB>, input: RecordInput): Promise<void>;
+}
+
+const MAX_ENTRY_BYTES = 65_535;
+
+/** Builds the canonical entry: personal identifiers become keyed hashes; the clear ones go to a private table. */
+export function buildEntry(keys: LedgerKeys, input: RecordInput): { body: string; entry: LedgerEntryV1 } {
+  const subjects = [...new Map((input.subjects ?? []).map((s) => [`${s.type}:${s.id}`, s])).values()];
+  const entry: LedgerEntryV1 = {
+    v: 1,
+    time: (input.time ?? new Date()).toISOString(),
+    action: input.action,
+    actor: {
+      account: input.actor.accountId ? keys.keyedHash("account", input.actor.accountId) : null,
+      roles: [...input.actor.roles].sort(),
+      departments: [...input.actor.departmentIds].sort(),
+      via: input.actor.via,
+    },
+    subjects: subjects.map((s) => ({ type: s.type, ref: keys.keyedHash(s.type, s.id) })),
+    resource: input.resource ?? null,
+    purpose: input.purpose ?? null,
+    legalBasis: input.legalBasis ?? null,
+    reference: input.reference ?? null,
+    outcome: input.outcome,
+    policies: input.policies ?? [],
+    requestId: input.requestId ?? null,
+    details: input.details ?? {},
+  };
+  const body = canonicalJson(entry as unknown as Json);
+  if (Buffer.byteLength(body, "utf8") > MAX_ENTRY_BYTES) {
+    throw new DomainError("INTERNAL", "ledger entry too large");
+  }
+  return { body, entry };
+}
+
+export function createLedger(keys: LedgerKeys): Ledger {
+  return {
+    keys,
+    async record(tx, input) {
+      const { body, entry } = buildEntry(keys, input);
+      const identities: {
+        kind: "actor" | "subject";
+        subject_type: SubjectRef["type"];
+        subject_id: string;
+      }[] = [];
+      if (input.actor.accountId) {
+        identities.push({ kind: "actor", subject_type: "account", subject_id: input.actor.accountId });
+      }
+      for (const s of input.subjects ?? []) {
+        identities.push({ kind: "subject", subject_type: s.type, subject_id: s.id });
+      }
+      await repo.insertEntry(
+        tx,
+        { body, action: entry.action, time: new Date(entry.time), department_ids: entry.actor.departments },
+        identities,
+      );
+    },
+  };
+}
+
+const nodeKey = (n: NodeId) => `${n.level}/${n.index}`;
+const LEDGER_LOCK = 72647;
+
+export interface IntegrationResult {
+  size: number;
+  added: number;
+}
+
+/**
+ * Adds pending entries to the tree and signs a checkpoint, all in one transaction under an advisory
+ * lock: a crash loses nothing (the entries stay pending), two processes never integrate at once, and
+ * every signed checkpoint extends the one before it.
+ */
+export async function integrate(
+  db: Db,
+  keys: LedgerKeys,
+  maxBatch = 10_000,
+): Promise<IntegrationResult | null> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(tx);
+    const pending = await repo.pendingEntries(tx, maxBatch);
+    if (pending.length === 0) {
+      return null;
+    }
+    const latest = await repo.latestCheckpoint(tx);
+    const size = latest?.size ?? 0;
+    const frontier = rangeNodes(0, size);
+    const stored = await repo.findNodes(
+      tx,
+      frontier.map((n) => ({ level: n.level, idx: n.index })),
+    );
+    const nodes = new Map<string, Hash>();
+    for (const n of frontier) {
+      const h = stored.get(nodeKey(n));
+      if (!h) {
+        throw new DomainError("INTERNAL", `ledger node ${nodeKey(n)} is missing`);
+      }
+      nodes.set(nodeKey(n), h);
+    }
+    const fresh: { level: number; idx: number; hash: Uint8Array }[] = [];
+    const encoder = new TextEncoder();
+    pending.forEach((entry, i) => {
+      let index = size + i;
+      let level = 0;
+      let hash = leafHash(encoder.encode(entry.body));
+      nodes.set(nodeKey({ level, index }), hash);
+      fresh.push({ level, idx: index, hash });
+      // A right child completes its parent: climb while the node is the right one of a pair.
+      while (index % 2 === 1) {
+        const left = nodes.get(nodeKey({ level, index: index - 1 })) as Hash;
+        hash = nodeHash(left, hash);
+        level++;
+        index = (index - 1) / 2;
+        nodes.set(nodeKey({ level, index }), hash);
+        fresh.push({ level, idx: index, hash });
+      }
+    });
+    const newSize = size + pending.length;
+    const root = rangeHash(0, newSize, (n) => nodes.get(nodeKey(n)) as Hash);
+    await repo.assignIndices(
+      tx,
+      pending.map((p) => p.seq),
+      size,
+    );
+    await repo.insertNodes(tx, fresh);
+    const note = keys.signNote(formatCheckpoint({ origin: keys.origin, size: newSize, root }));
+    await tx
+      .insertInto("ledger_checkpoints")
+      .values({ size: newSize, root: Buffer.from(root), note })
+      .execute();
+    return { size: newSize, added: pending.length };
+  });
+}
+
+/** Integrates until nothing is pending (tests, start-up, the CLI). */
+export async function integrateAll(db: Db, keys: LedgerKeys): Promise<number> {
+  let size = (await repo.latestCheckpoint(db))?.size ?? 0;
+  for (;;) {
+    const result = await integrate(db, keys);
+    if (!result) {
+      return size;
+    }
+    size = result.size;
+  }
+}
+
+/** The signed checkpoint of the current tree; an empty tree gets a freshly signed size-0 checkpoint. */
+export async function currentCheckpoint(
+  db: Db,
+  keys: LedgerKeys,
+): Promise<{ size: number; root: Hash; note: string }> {
+  const latest = await repo.latestCheckpoint(db);
+  if (latest) {
+    return { size: latest.size, root: new Uint8Array(latest.root), note: latest.note };
+  }
+  return {
+    size: 0,
+    root: EMPTY_ROOT,
+    note: keys.signNote(formatCheckpoint({ origin: keys.origin, size: 0, root: EMPTY_ROOT })),
+  };
+}
+
+async function rangeHashes(db: Db, ranges: [number, number][]): Promise<Hash[]> {
+  const ids = ranges.flatMap(([s, e]) => rangeNodes(s, e));
+  const stored = await repo.findNodes(
+    db,
+    ids.map((n) => ({ level: n.level, idx: n.index })),
+  );
+  return ranges.map(([s, e]) =>
+    rangeHash(s, e, (n) => {
+      const h = stored.get(nodeKey(n));
+      if (!h) {
+        throw new DomainError("INTERNAL", `ledger node ${nodeKey(n)} is missing`);
+      }
+      return h;
+    }),
+  );
+}
+
+/** An entry with its inclusion proof in the tree of the given size (the latest by default). */
+export async function entryWithProof(db: Db, keys: LedgerKeys, index: number, treeSize?: number) {
+  const checkpoint =
+    treeSize === undefined ? await currentCheckpoint(db, keys) : await repo.checkpointAt(db, treeSize);
+  if (!checkpoint) {
+    throw validationError("querystring.treeSize", `No checkpoint was signed at size ${treeSize}`);
+  }
+  if (index >= checkpoint.size) {
+    throw notFound(`Ledger entry ${index}`);
+  }
+  const entry = await repo.findEntryByIndex(db, index);
+  if (!entry) {
+    throw notFound(`Ledger entry ${index}`);
+  }
+  const proof = await rangeHashes(db, inclusionProofRanges(index, checkpoint.size));
+  return {
+    index,
+    body: entry.body,
+    seq: entry.seq,
+    treeSize: checkpoint.size,
+    checkpoint: checkpoint.note,
+    proof: proof.map(toBase64),
+  };
+}
+
+/** The consistency proof between two signed tree sizes. */
+export async function consistencyProof(db: Db, from: number, to: number) {
+  const [a, b] = await Promise.all([repo.checkpointAt(db, from), repo.checkpointAt(db, to)]);
+  if (from > to) {
+    throw validationError("querystring.from", "from must not exceed to");
+  }
+  if (from > 0 && !a) {
+    throw validationError("querystring.from", `No checkpoint was signed at size ${from}`);
+  }
+  if (!b) {
+    throw validationError("querystring.to", `No checkpoint was signed at size ${to}`);
+  }
+  const proof = await rangeHashes(db, consistencyProofRanges(from, to));
+  return { from, to, proof: proof.map(toBase64) };
+}
+
+export const TILE_WIDTH = 256;
+
+/** A hash tile (tlog-tiles): hashes at tree level 8·L, from 256·N, width W (≤ 256), as raw bytes. */
+export async function hashTile(
+  db: Db,
+  level: number,
+  index: number,
+  width: number,
+  size: number,
+): Promise<Buffer | null> {
+  const treeLevel = level * 8;
+  const start = index * TILE_WIDTH;
+  const available = Math.floor(size / 2 ** treeLevel) - start;
+  if (available < width) {
+    return null;
+  }
+  const hashes = await repo.nodeRange(db, treeLevel, start, width);
+  if (hashes.length !== width) {
+    throw new DomainError("INTERNAL", `ledger tile ${level}/${index} is incomplete`);
+  }
+  return Buffer.concat(hashes);
+}
+
+/** An entry bundle (tlog-tiles): each entry as a 2-byte big-endian length and its bytes. */
+export async function entryBundle(
+  db: Db,
+  index: number,
+  width: number,
+  size: number,
+): Promise<Buffer | null> {
+  const start = index * TILE_WIDTH;
+  if (size - start < width) {
+    return null;
+  }
+  const entries = await repo.entryRange(db, start, width);
+  const parts: Buffer[] = [];
+  for (const e of entries) {
+    const data = Buffer.from(e.body, "utf8");
+    const len = Buffer.alloc(2);
+    len.writeUInt16BE(data.length);
+    parts.push(len, data);
+  }
+  return Buffer.concat(parts);
+}
