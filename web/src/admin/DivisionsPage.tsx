@@ -43,7 +43,7 @@ export function DivisionsPage() {
     {
       title: t("divisions.code"),
       dataIndex: "code",
-      width: 150,
+      width: 110,
       render: (code: string) => <span className="code">{code}</span>,
     },
     {
@@ -61,14 +61,15 @@ export function DivisionsPage() {
     {
       title: t("divisions.level"),
       dataIndex: "level",
-      width: 120,
+      width: 110,
       render: (level: DivisionLevel) => <Tag color={LEVEL_COLOUR[level]}>{t(LEVEL_LABEL[level])}</Tag>,
     },
     {
       title: t("divisions.children"),
       dataIndex: "childCount",
-      width: 120,
+      width: 110,
       align: "right",
+      responsive: ["sm"],
     },
   ];
 
