@@ -2,12 +2,17 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { accounts, ROLE_INFO, ROLES, type Role } from "../modules/identity/index.js";
+import { integrateAll, SYSTEM } from "../modules/ledger/index.js";
 import { openPlatform, type Platform } from "../platform/bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "../platform/config.js";
+import type { Caller } from "../platform/context.js";
 import { DatabaseInUseError } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
 import { serve } from "./serve.js";
+
+/** An operator at the command line acts as the platform itself (no account); actions are recorded. */
+const OPERATOR: Caller = { actor: SYSTEM, requestId: null };
 
 /** The package version, from src/cli (two levels up) or dist/src/cli (three). */
 function readVersion(): string {
@@ -41,7 +46,10 @@ async function withPlatform<T>(
 ): Promise<T> {
   const platform = await openPlatform(configFrom(options));
   try {
-    return await fn(platform);
+    const result = await fn(platform);
+    // What the command recorded is integrated and signed before the database closes.
+    await integrateAll(platform.database.db, platform.ctx.ledger.keys);
+    return result;
   } finally {
     await platform.close();
   }
@@ -138,7 +146,7 @@ accountCmd
         const generated = roles.includes("system")
           ? undefined
           : (options.password ?? randomBytes(12).toString("base64url"));
-        const account = await accounts.createAccount(ctx, {
+        const account = await accounts.createAccount(ctx, OPERATOR, {
           username: options.username,
           displayName: options.name,
           password: generated,
@@ -163,7 +171,7 @@ accountCmd
     await withPlatform(options, async ({ ctx }) => {
       const account = await accounts.findAccountByUsernameOrThrow(ctx, options.username);
       const password = options.password ?? randomBytes(12).toString("base64url");
-      await accounts.resetPassword(ctx, account.id, password, "--password");
+      await accounts.resetPassword(ctx, OPERATOR, account.id, password, "--password");
       console.log(`password of ${account.username} reset`);
       if (!options.password) {
         console.log(`new password (shown once): ${password}`);
@@ -178,7 +186,7 @@ accountCmd
   .addOption(dataDirOption)
   .action(async (options: { role?: string; dataDir?: string }) => {
     await withPlatform(options, async ({ ctx }) => {
-      const { rows } = await accounts.listAccounts(ctx, {
+      const { rows } = await accounts.listAccounts(ctx, OPERATOR, {
         role: options.role as Role | undefined,
         limit: 500,
         offset: 0,

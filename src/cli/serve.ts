@@ -1,5 +1,6 @@
 import closeWithGrace from "close-with-grace";
 import { auth } from "../modules/identity/index.js";
+import { startIntegrator } from "../modules/ledger/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
@@ -13,6 +14,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     ? await seedDemo(platform.ctx)
     : { seeded: false, divisions: await seedReference(platform.ctx) };
   const { app } = await createHttpApp(platform);
+  const stopIntegrator = startIntegrator(
+    platform.database.db,
+    platform.ctx.ledger.keys,
+    config.ledgerIntegrateMs,
+    (err) => app.log.error({ err }, "ledger integration failed"),
+  );
   // Expired sessions are refused on sight; this only keeps the table small.
   const sweep = setInterval(() => {
     auth
@@ -25,6 +32,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
       app.log.error({ err }, "shutting down after an error");
     }
     await app.close();
+    await stopIntegrator();
     await platform.close();
   });
   await app.listen({ port: config.port, host: config.host });

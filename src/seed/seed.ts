@@ -5,7 +5,8 @@ import {
   makeCreditCode,
   makeIdNumber,
 } from "../modules/identity/index.js";
-import type { ServiceContext } from "../platform/context.js";
+import { SYSTEM } from "../modules/ledger/index.js";
+import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
 import {
@@ -16,6 +17,9 @@ import {
   DEMO_PERSONS,
   DEMO_SYSTEM_CLIENT,
 } from "./demo-data.js";
+
+/** The seed acts as the platform itself; its actions are recorded like any other. */
+const SEED: Caller = { actor: SYSTEM, requestId: null };
 
 export interface SeedResult {
   seeded: boolean;
@@ -82,7 +86,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   }
   const personIds = new Map<string, string>();
   for (const p of DEMO_PERSONS) {
-    const person = await directory.registerPerson(ctx, {
+    const person = await directory.registerPerson(ctx, SEED, {
       name: p.name,
       idNumber: makeIdNumber(p.regionCode, p.birthDate, p.sequence),
       mobile: p.mobile,
@@ -92,7 +96,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   }
   const orgIds = new Map<string, string>();
   for (const o of DEMO_ORGANISATIONS) {
-    const org = await directory.registerOrganisation(ctx, {
+    const org = await directory.registerOrganisation(ctx, SEED, {
       kind: o.kind,
       name: o.name,
       creditCode: makeCreditCode(o.prefix, o.regionCode, o.org),
@@ -106,7 +110,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   }
   const created: string[] = [];
   for (const a of DEMO_ACCOUNTS) {
-    await accounts.createAccount(ctx, {
+    await accounts.createAccount(ctx, SEED, {
       username: a.username,
       displayName: a.displayName,
       password: ctx.config.demoPassword,
@@ -117,7 +121,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     });
     created.push(a.username);
   }
-  await accounts.createAccount(ctx, {
+  await accounts.createAccount(ctx, SEED, {
     username: DEMO_SYSTEM_CLIENT.username,
     displayName: DEMO_SYSTEM_CLIENT.displayName,
     roles: ["system"],

@@ -1,4 +1,4 @@
-import type { ServiceContext } from "../../platform/context.js";
+import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
 import * as repo from "./identity.repository.js";
@@ -63,7 +63,11 @@ async function checkRolesAndDepartments(
 }
 
 /** Creates an account with its roles and departments in one transaction. */
-export async function createAccount(ctx: ServiceContext, input: NewAccount): Promise<repo.AccountRow> {
+export async function createAccount(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: NewAccount,
+): Promise<repo.AccountRow> {
   const username = input.username.trim().toLowerCase();
   const kind = inferKind(input);
   const roles = [...new Set(input.roles)];
@@ -90,6 +94,19 @@ export async function createAccount(ctx: ServiceContext, input: NewAccount): Pro
     });
     await repo.replaceRoles(tx, accountId, roles);
     await repo.replaceDepartments(tx, accountId, departmentIds);
+    await ctx.ledger.record(tx, {
+      action: "identity.account.create",
+      actor: caller.actor,
+      subjects: [
+        { type: "account", id: accountId },
+        ...(input.personId ? [{ type: "person" as const, id: input.personId }] : []),
+        ...(input.organisationId ? [{ type: "organisation" as const, id: input.organisationId }] : []),
+      ],
+      resource: "identity/accounts",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { kind, roles: [...roles].sort(), departments: [...departmentIds].sort() },
+    });
     return accountId;
   });
   return findAccountOrThrow(ctx, id);
@@ -106,7 +123,7 @@ export async function findAccountOrThrow(ctx: ServiceContext, id: string): Promi
 /** Changes roles, departments, name or status. The last active platform admin cannot be removed. */
 export async function updateAccount(
   ctx: ServiceContext,
-  actorId: string,
+  caller: Caller,
   id: string,
   patch: {
     displayName?: string | undefined;
@@ -128,7 +145,7 @@ export async function updateAccount(
       patch.roles ? "body.roles" : "body.status",
     );
   }
-  if (id === actorId && patch.status === "disabled") {
+  if (id === caller.actor.accountId && patch.status === "disabled") {
     throw conflict("You cannot disable your own account", "body.status");
   }
   await inTransaction(ctx.db, async (tx) => {
@@ -145,6 +162,23 @@ export async function updateAccount(
     if (patch.status === "disabled") {
       await repo.deleteSessionsOfAccount(tx, id);
     }
+    // Role and department changes are recorded with the state before and after.
+    await ctx.ledger.record(tx, {
+      action: "identity.account.update",
+      actor: caller.actor,
+      subjects: [{ type: "account", id }],
+      resource: "identity/accounts",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: {
+        changed: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
+        rolesBefore: [...account.roles].sort(),
+        rolesAfter: [...roles].sort(),
+        departmentsBefore: [...account.department_ids].sort(),
+        departmentsAfter: [...departmentIds].sort(),
+        status: patch.status ?? account.status,
+      },
+    });
   });
   return findAccountOrThrow(ctx, id);
 }
@@ -152,6 +186,7 @@ export async function updateAccount(
 /** An operator sets a new password: the lockout is lifted and every session of the account ends. */
 export async function resetPassword(
   ctx: ServiceContext,
+  caller: Caller,
   id: string,
   newPassword: string,
   field = "body.newPassword",
@@ -170,6 +205,14 @@ export async function resetPassword(
       locked_until: null,
     });
     await repo.deleteSessionsOfAccount(tx, id);
+    await ctx.ledger.record(tx, {
+      action: "identity.account.password_reset",
+      actor: caller.actor,
+      subjects: [{ type: "account", id }],
+      resource: "identity/accounts",
+      outcome: "success",
+      requestId: caller.requestId,
+    });
   });
 }
 
@@ -184,11 +227,26 @@ export async function findAccountByUsernameOrThrow(
   return account;
 }
 
-export function listAccounts(
+/** Lists accounts (names of people): the read is recorded with every account shown. */
+export async function listAccounts(
   ctx: ServiceContext,
+  caller: Caller,
   filter: { q?: string | undefined; role?: Role | undefined; limit: number; offset: number },
 ): Promise<{ rows: repo.AccountRow[]; total: number }> {
-  return repo.listAccounts(ctx.db, filter);
+  const result = await repo.listAccounts(ctx.db, filter);
+  if (result.rows.length > 0 && caller.actor.via !== "system") {
+    await ctx.ledger.record(ctx.db, {
+      action: "identity.accounts.read",
+      actor: caller.actor,
+      subjects: result.rows.map((a) => ({ type: "account" as const, id: a.id })),
+      resource: "identity/accounts",
+      purpose: "account administration",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { count: result.rows.length },
+    });
+  }
+  return result;
 }
 
 /** Everything the client needs about the signed-in account. */

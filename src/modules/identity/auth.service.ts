@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ServiceContext } from "../../platform/context.js";
+import type { Transaction } from "kysely";
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
+import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, notFound, validationError } from "../../platform/errors.js";
 import type { Principal, PrincipalResolver } from "../../platform/http/auth.js";
+import type { Actor } from "../ledger/index.js";
 import { accountLocked, wrongCredentials } from "./identity.errors.js";
 import * as repo from "./identity.repository.js";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
@@ -31,40 +35,75 @@ async function startSession(ctx: ServiceContext, accountId: string): Promise<New
   return { sessionId, csrfToken, expiresAt, accountId };
 }
 
+/** The actor that an account is when it acts with its own session. */
+function actorFor(account: repo.AccountRow, via: Actor["via"]): Actor {
+  return { accountId: account.id, roles: account.roles, departmentIds: account.department_ids, via };
+}
+
 /**
  * Signs in with a password. A new session id is always issued and any session the client already
- * presented is ended (no fixation). Failures count towards a temporary lockout.
+ * presented is ended (no fixation). Failures count towards a temporary lockout. Every attempt,
+ * successful or not, is recorded in the ledger.
  */
 export async function signIn(
   ctx: ServiceContext,
   input: { username: string; password: string; previousSessionId?: string | undefined },
+  caller: Caller,
 ): Promise<NewSession> {
-  const account = await repo.findAccountByUsername(ctx.db, input.username.trim().toLowerCase());
+  const username = input.username.trim().toLowerCase();
+  const account = await repo.findAccountByUsername(ctx.db, username);
+  const attempt = (
+    tx: Db | Transaction<DB>,
+    outcome: "success" | "failure" | "denied",
+    reason: string | null,
+  ) =>
+    ctx.ledger.record(tx, {
+      action: "identity.sign_in",
+      actor: account && outcome === "success" ? actorFor(account, "session") : caller.actor,
+      subjects: account ? [{ type: "account", id: account.id }] : [],
+      resource: "identity/session",
+      outcome,
+      requestId: caller.requestId,
+      // An unknown name is kept only as a keyed hash: repeated guesses stay visible, the name does not.
+      details: {
+        ...(reason ? { reason } : {}),
+        ...(account ? {} : { username: ctx.ledger.keys.keyedHash("username", username) }),
+      },
+    });
   if (account?.locked_until && account.locked_until > new Date()) {
+    await attempt(ctx.db, "denied", "locked");
     throw accountLocked(account.locked_until);
   }
   const ok = await verifyPassword(account?.password_hash ?? null, input.password);
   if (account?.status !== "active") {
+    await attempt(ctx.db, "failure", account ? "disabled" : "unknown_username");
     throw wrongCredentials();
   }
   if (!ok) {
-    const lockedUntil = await repo.recordFailedSignIn(
-      ctx.db,
-      account.id,
-      ctx.config.lockoutThreshold,
-      ctx.config.lockoutMinutes,
-    );
+    const lockedUntil = await inTransaction(ctx.db, async (tx) => {
+      const until = await repo.recordFailedSignIn(
+        tx,
+        account.id,
+        ctx.config.lockoutThreshold,
+        ctx.config.lockoutMinutes,
+      );
+      await attempt(tx, "failure", until ? "wrong_password_locked" : "wrong_password");
+      return until;
+    });
     throw lockedUntil ? accountLocked(lockedUntil) : wrongCredentials();
   }
-  if (input.previousSessionId) {
-    await repo.deleteSession(ctx.db, sha256(input.previousSessionId));
-  }
-  await repo.updateAccount(ctx.db, account.id, {
-    failed_attempts: 0,
-    locked_until: null,
-    last_sign_in_at: new Date(),
+  return inTransaction(ctx.db, async (tx) => {
+    if (input.previousSessionId) {
+      await repo.deleteSession(tx, sha256(input.previousSessionId));
+    }
+    await repo.updateAccount(tx, account.id, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_sign_in_at: new Date(),
+    });
+    await attempt(tx, "success", null);
+    return startSession({ ...ctx, db: tx }, account.id);
   });
-  return startSession(ctx, account.id);
 }
 
 /** Removes sessions past their expiry. */
@@ -72,21 +111,42 @@ export function deleteExpiredSessions(ctx: ServiceContext): Promise<void> {
   return repo.deleteExpiredSessions(ctx.db);
 }
 
-export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
-  await repo.deleteSession(ctx.db, sha256(sessionId));
+export async function signOut(ctx: ServiceContext, sessionId: string, caller: Caller): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    await repo.deleteSession(tx, sha256(sessionId));
+    await ctx.ledger.record(tx, {
+      action: "identity.sign_out",
+      actor: caller.actor,
+      resource: "identity/session",
+      outcome: "success",
+      requestId: caller.requestId,
+    });
+  });
 }
 
 /** Changes the signed-in account's own password; every other session of the account ends. */
 export async function changePassword(
   ctx: ServiceContext,
-  accountId: string,
+  caller: Caller,
   input: { currentPassword: string; newPassword: string },
 ): Promise<NewSession> {
-  const account = await repo.findAccount(ctx.db, accountId);
+  const accountId = caller.actor.accountId;
+  const account = accountId ? await repo.findAccount(ctx.db, accountId) : undefined;
   if (!account) {
     throw notFound("Account");
   }
+  const record = (tx: Db | Transaction<DB>, outcome: "success" | "failure", reason?: string) =>
+    ctx.ledger.record(tx, {
+      action: "identity.password.change",
+      actor: caller.actor,
+      subjects: [{ type: "account", id: account.id }],
+      resource: "identity/accounts",
+      outcome,
+      requestId: caller.requestId,
+      details: reason ? { reason } : {},
+    });
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+    await record(ctx.db, "failure", "wrong_current_password");
     throw new DomainError("VALIDATION", "The current password is wrong", "body.currentPassword");
   }
   if (input.currentPassword === input.newPassword) {
@@ -95,9 +155,13 @@ export async function changePassword(
   checkPasswordPolicy(input.newPassword, account.username, "body.newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   return inTransaction(ctx.db, async (tx) => {
-    await repo.updateAccount(tx, accountId, { password_hash: passwordHash, password_changed_at: new Date() });
-    await repo.deleteSessionsOfAccount(tx, accountId);
-    return startSession({ ...ctx, db: tx }, accountId);
+    await repo.updateAccount(tx, account.id, {
+      password_hash: passwordHash,
+      password_changed_at: new Date(),
+    });
+    await repo.deleteSessionsOfAccount(tx, account.id);
+    await record(tx, "success");
+    return startSession({ ...ctx, db: tx }, account.id);
   });
 }
 
@@ -156,7 +220,7 @@ export function principalResolver(ctx: ServiceContext): PrincipalResolver {
 /** Creates a token for a system client. The secret is returned once and only its hash is stored. */
 export async function createToken(
   ctx: ServiceContext,
-  createdBy: string,
+  caller: Caller,
   input: { accountId: string; name: string; scopes: string[]; expiresInDays: number },
 ): Promise<{ token: string; item: repo.TokenRow }> {
   const account = await repo.findAccount(ctx.db, input.accountId);
@@ -172,14 +236,28 @@ export async function createToken(
   }
   const secret = randomToken(32);
   const token = `ymn_${secret}`;
-  const id = await repo.insertToken(ctx.db, {
-    account_id: account.id,
-    name: input.name.trim(),
-    prefix: `ymn_${secret.slice(0, 6)}`,
-    secret_hash: sha256(token),
-    scopes: [...new Set(input.scopes)],
-    created_by: createdBy,
-    expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
+  const scopes = [...new Set(input.scopes)];
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const tokenId = await repo.insertToken(tx, {
+      account_id: account.id,
+      name: input.name.trim(),
+      prefix: `ymn_${secret.slice(0, 6)}`,
+      secret_hash: sha256(token),
+      scopes,
+      created_by: caller.actor.accountId,
+      expires_at: expiresAt,
+    });
+    await ctx.ledger.record(tx, {
+      action: "identity.token.create",
+      actor: caller.actor,
+      subjects: [{ type: "account", id: account.id }],
+      resource: `identity/tokens/${tokenId}`,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { scopes, expiresAt: expiresAt.toISOString() },
+    });
+    return tokenId;
   });
   const item = await repo.findToken(ctx.db, id);
   if (!item) {
@@ -188,7 +266,7 @@ export async function createToken(
   return { token, item };
 }
 
-export async function revokeToken(ctx: ServiceContext, id: string): Promise<void> {
+export async function revokeToken(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
   const token = await repo.findToken(ctx.db, id);
   if (!token) {
     throw notFound("Token");
@@ -196,7 +274,17 @@ export async function revokeToken(ctx: ServiceContext, id: string): Promise<void
   if (token.revoked_at) {
     throw conflict("The token is already revoked");
   }
-  await repo.revokeToken(ctx.db, id);
+  await inTransaction(ctx.db, async (tx) => {
+    await repo.revokeToken(tx, id);
+    await ctx.ledger.record(tx, {
+      action: "identity.token.revoke",
+      actor: caller.actor,
+      subjects: [{ type: "account", id: token.account_id }],
+      resource: `identity/tokens/${id}`,
+      outcome: "success",
+      requestId: caller.requestId,
+    });
+  });
 }
 
 export function listTokens(ctx: ServiceContext, accountId?: string): Promise<repo.TokenRow[]> {

@@ -1,4 +1,5 @@
-import type { ServiceContext } from "../../platform/context.js";
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
 import { parseCreditCode } from "./credit-code.js";
 import { isMobileNumber, maskIdNumber, parseIdNumber } from "./id-number.js";
@@ -93,6 +94,7 @@ const ID_PROBLEMS = {
 /** Registers a natural person; the ID number is validated and gives birth date and gender. */
 export async function registerPerson(
   ctx: ServiceContext,
+  caller: Caller,
   input: {
     name: string;
     idNumber: string;
@@ -121,7 +123,18 @@ export async function registerPerson(
     mobile: input.mobile ?? null,
     division_code: input.divisionCode ?? null,
   };
-  const id = await repo.insertPerson(ctx.db, person);
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const personId = await repo.insertPerson(tx, person);
+    await ctx.ledger.record(tx, {
+      action: "identity.person.register",
+      actor: caller.actor,
+      subjects: [{ type: "person", id: personId }],
+      resource: "identity/persons",
+      outcome: "success",
+      requestId: caller.requestId,
+    });
+    return personId;
+  });
   return { id, ...person };
 }
 
@@ -145,6 +158,7 @@ const AUTHORITY_BY_KIND: Record<OrganisationKind, string | null> = {
 /** Registers an enterprise, social organisation or media outlet under its credit code. */
 export async function registerOrganisation(
   ctx: ServiceContext,
+  caller: Caller,
   input: {
     kind: OrganisationKind;
     name: string;
@@ -183,7 +197,19 @@ export async function registerOrganisation(
     registered_on: input.registeredOn ?? null,
     media_licence: input.mediaLicence ?? null,
   };
-  const id = await repo.insertOrganisation(ctx.db, row);
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const orgId = await repo.insertOrganisation(tx, row);
+    await ctx.ledger.record(tx, {
+      action: "identity.organisation.register",
+      actor: caller.actor,
+      subjects: [{ type: "organisation", id: orgId }],
+      resource: "identity/organisations",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { kind: row.kind },
+    });
+    return orgId;
+  });
   return { id, ...row };
 }
 
@@ -191,11 +217,25 @@ export function findOrganisation(ctx: ServiceContext, id: string): Promise<repo.
   return repo.findOrganisation(ctx.db, id);
 }
 
-export function listOrganisations(
+/** Lists organisations; their legal representatives are people, so the read is recorded. */
+export async function listOrganisations(
   ctx: ServiceContext,
+  caller: Caller,
   filter: { kind?: OrganisationKind | undefined; q?: string | undefined; limit: number; offset: number },
 ): Promise<{ rows: repo.OrganisationRow[]; total: number }> {
-  return repo.listOrganisations(ctx.db, filter);
+  const result = await repo.listOrganisations(ctx.db, filter);
+  if (result.rows.length > 0) {
+    await ctx.ledger.record(ctx.db, {
+      action: "identity.organisations.read",
+      actor: caller.actor,
+      subjects: result.rows.map((o) => ({ type: "organisation" as const, id: o.id })),
+      resource: "identity/organisations",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { count: result.rows.length },
+    });
+  }
+  return result;
 }
 
 export function findPersonByIdNumber(

@@ -604,7 +604,7 @@ export async function insertToken(
     prefix: string;
     secret_hash: string;
     scopes: string[];
-    created_by: string;
+    created_by: string | null;
     expires_at: Date;
   },
 ): Promise<string> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { Config } from "../../platform/config.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { CSRF_COOKIE, requirePrincipal, SESSION_COOKIE } from "../../platform/http/auth.js";
+import { callerOf } from "../../platform/http/caller.js";
 import type { TypedApp } from "../../platform/http/types.js";
 import * as accounts from "./accounts.service.js";
 import * as auth from "./auth.service.js";
@@ -46,10 +47,14 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const session = await auth.signIn(ctx, {
-          ...request.body,
-          previousSessionId: request.cookies[SESSION_COOKIE],
-        });
+        const session = await auth.signIn(
+          ctx,
+          {
+            ...request.body,
+            previousSessionId: request.cookies[SESSION_COOKIE],
+          },
+          callerOf(request),
+        );
         setSessionCookies(reply, ctx.config, session);
         const profile = await accounts.loadProfile(ctx, session.accountId);
         return {
@@ -65,7 +70,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       async (request, reply) => {
         const sid = request.cookies[SESSION_COOKIE];
         if (sid) {
-          await auth.signOut(ctx, sid);
+          await auth.signOut(ctx, sid, callerOf(request));
         }
         clearSessionCookies(reply);
         return reply.status(204).send();
@@ -95,7 +100,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: { auth: { roles: "any" } },
       },
       async (request, reply) => {
-        const session = await auth.changePassword(ctx, requirePrincipal(request).accountId, request.body);
+        const session = await auth.changePassword(ctx, callerOf(request), request.body);
         setSessionCookies(reply, ctx.config, session);
         return reply.status(204).send();
       },
@@ -121,7 +126,12 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const { limit = 50, offset = 0, q, role } = request.query;
-        const { rows, total } = await accounts.listAccounts(ctx, { q, role, limit, offset });
+        const { rows, total } = await accounts.listAccounts(ctx, callerOf(request), {
+          q,
+          role,
+          limit,
+          offset,
+        });
         const { departments } = await accounts.withDepartments(ctx, rows);
         return { items: rows.map((a) => p.presentAccount(a, departments)), total };
       },
@@ -134,7 +144,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: admin,
       },
       async (request, reply) => {
-        const account = await accounts.createAccount(ctx, request.body);
+        const account = await accounts.createAccount(ctx, callerOf(request), request.body);
         const { departments } = await accounts.withDepartments(ctx, [account]);
         return reply.status(201).send(p.presentAccount(account, departments));
       },
@@ -152,12 +162,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: admin,
       },
       async (request) => {
-        const account = await accounts.updateAccount(
-          ctx,
-          requirePrincipal(request).accountId,
-          request.params.id,
-          request.body,
-        );
+        const account = await accounts.updateAccount(ctx, callerOf(request), request.params.id, request.body);
         const { departments } = await accounts.withDepartments(ctx, [account]);
         return p.presentAccount(account, departments);
       },
@@ -175,7 +180,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: admin,
       },
       async (request, reply) => {
-        await accounts.resetPassword(ctx, request.params.id, request.body.newPassword);
+        await accounts.resetPassword(ctx, callerOf(request), request.params.id, request.body.newPassword);
         return reply.status(204).send();
       },
     );
@@ -209,11 +214,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: admin,
       },
       async (request, reply) => {
-        const { token, item } = await auth.createToken(
-          ctx,
-          requirePrincipal(request).accountId,
-          request.body,
-        );
+        const { token, item } = await auth.createToken(ctx, callerOf(request), request.body);
         return reply.status(201).send({ token, item: p.presentToken(item) });
       },
     );
@@ -222,7 +223,7 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       "/api/tokens/:id",
       { schema: { ...tags("tokens"), summary: "Revoke an API token", params: s.IdParams }, config: admin },
       async (request, reply) => {
-        await auth.revokeToken(ctx, request.params.id);
+        await auth.revokeToken(ctx, callerOf(request), request.params.id);
         return reply.status(204).send();
       },
     );
@@ -294,7 +295,9 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: admin,
       },
       async (request, reply) =>
-        reply.status(201).send(p.presentPersonSummary(await directory.registerPerson(ctx, request.body))),
+        reply
+          .status(201)
+          .send(p.presentPersonSummary(await directory.registerPerson(ctx, callerOf(request), request.body))),
     );
 
     app.get(
@@ -314,7 +317,12 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const { kind, q, limit = 50, offset = 0 } = request.query;
-        const { rows, total } = await directory.listOrganisations(ctx, { kind, q, limit, offset });
+        const { rows, total } = await directory.listOrganisations(ctx, callerOf(request), {
+          kind,
+          q,
+          limit,
+          offset,
+        });
         return { items: rows.map(p.presentOrganisation), total };
       },
     );
@@ -332,7 +340,9 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       async (request, reply) =>
         reply
           .status(201)
-          .send(p.presentOrganisation(await directory.registerOrganisation(ctx, request.body))),
+          .send(
+            p.presentOrganisation(await directory.registerOrganisation(ctx, callerOf(request), request.body)),
+          ),
     );
   };
 }

@@ -10,4 +10,5 @@ export {
   type Ledger,
   type RecordInput,
   SYSTEM,
+  startIntegrator,
 } from "./ledger.service.js";

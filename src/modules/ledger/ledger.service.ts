@@ -314,3 +314,36 @@ export async function entryBundle(
   }
   return Buffer.concat(parts);
 }
+
+/**
+ * Integrates in the background every `intervalMs`, off the request path. Returns a stop function
+ * that waits for a running integration and integrates what is left.
+ */
+export function startIntegrator(
+  db: Db,
+  keys: LedgerKeys,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = running.then(async () => {
+      try {
+        while (!stopped && (await integrate(db, keys))) {
+          // keep going while batches are full of pending entries
+        }
+      } catch (error) {
+        onError(error);
+      }
+    });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+    await integrateAll(db, keys).catch(onError);
+  };
+}
