@@ -10,7 +10,6 @@ export const LOCALE_STORAGE_KEY = "yimen.locale";
 const zhCN = {
   "app.name": "一门",
   "app.nameLatin": "Yimen",
-  "app.tagline": "数字政府一站式服务平台",
   "app.skipToContent": "跳到主要内容",
   "app.footer": "一门 Yimen · 开源数字政府平台 · 进一扇门，办所有事",
   "app.loading": "正在加载…",
@@ -19,14 +18,11 @@ const zhCN = {
   "app.requestId": "请求编号：{id}",
   "app.errorTitle": "出错了",
   "app.comingSoon": "即将上线",
-  "app.comingSoonHint": "此功能正在建设中。",
   "app.empty": "暂无数据",
-  "app.notSet": "未填写",
   "app.never": "从未",
   "app.cancel": "取消",
   "app.save": "保存",
   "app.close": "关闭",
-  "app.search": "搜索",
   "app.actions": "操作",
   "app.total": "共 {total} 条",
   "app.noWorkspace": "此账号没有可用的网页工作区",
@@ -128,7 +124,6 @@ const zhCN = {
   "portal.idNumber": "身份证号",
   "portal.mobile": "手机号",
   "portal.username": "用户名",
-  "portal.roles": "身份",
   "portal.organisation": "所属企业",
   "portal.creditCode": "统一社会信用代码",
   "portal.noPerson": "此账号尚未关联实名信息。",
@@ -165,7 +160,6 @@ const zhCN = {
   "oversight.anomalies": "异常预警",
   "oversight.anomaliesSoon": "非工作时间访问、批量查询等异常行为的自动识别。",
 
-  "admin.title": "管理",
   "divisions.title": "行政区划",
   "divisions.intro": "全国省、市、区县、乡镇街道四级行政区划。点击名称查看下级。",
   "divisions.all": "全国",
@@ -174,7 +168,6 @@ const zhCN = {
   "divisions.name": "名称",
   "divisions.level": "级别",
   "divisions.children": "下级数量",
-  "divisions.drill": "查看下级",
   "divisions.searchResults": "“{q}”的搜索结果",
   "divisions.clearSearch": "清除搜索",
   "divisions.path": "区划路径",
@@ -194,7 +187,6 @@ const zhCN = {
   "departments.parent": "上级部门",
   "departments.units": "下属单位",
   "departments.unitCount": "{count} 个",
-  "departments.noUnits": "无下属单位",
   "departments.none": "—",
 
   "accounts.title": "账号",
@@ -227,7 +219,6 @@ const zhCN = {
   "accounts.rolesRequired": "请至少选择一个角色",
   "accounts.departmentsPlaceholder": "搜索并选择部门",
   "accounts.statusLabel": "账号状态",
-  "accounts.more": "更多操作：{username}",
 
   "tokens.title": "API 令牌：{username}",
   "tokens.intro": "系统账号通过 API 令牌调用接口。令牌只在创建时显示一次。",
@@ -254,7 +245,6 @@ const zhCN = {
   "tokens.copy": "复制令牌",
   "tokens.copied": "已复制",
   "tokens.token": "令牌",
-  "tokens.onlySystem": "只有系统账号可以使用 API 令牌。",
   "tokens.noExpiry": "永不过期",
 } satisfies Record<string, string>;
 
@@ -264,7 +254,6 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   "app.name": "Yimen",
   "app.nameLatin": "一门",
-  "app.tagline": "One door to digital government",
   "app.skipToContent": "Skip to main content",
   "app.footer": "Yimen 一门 · open-source digital government · one door, every service",
   "app.loading": "Loading…",
@@ -273,14 +262,11 @@ const en: Messages = {
   "app.requestId": "Request ID: {id}",
   "app.errorTitle": "Something went wrong",
   "app.comingSoon": "Coming soon",
-  "app.comingSoonHint": "This feature is being built.",
   "app.empty": "Nothing here yet",
-  "app.notSet": "Not set",
   "app.never": "Never",
   "app.cancel": "Cancel",
   "app.save": "Save",
   "app.close": "Close",
-  "app.search": "Search",
   "app.actions": "Actions",
   "app.total": "{total} in total",
   "app.noWorkspace": "This account has no web workspace",
@@ -387,7 +373,6 @@ const en: Messages = {
   "portal.idNumber": "ID number",
   "portal.mobile": "Mobile",
   "portal.username": "Username",
-  "portal.roles": "Roles",
   "portal.organisation": "Organisation",
   "portal.creditCode": "Unified social credit code",
   "portal.noPerson": "This account is not linked to a verified person yet.",
@@ -426,7 +411,6 @@ const en: Messages = {
   "oversight.anomalies": "Anomaly alerts",
   "oversight.anomaliesSoon": "Automatic detection of out-of-hours access, bulk look-ups and other anomalies.",
 
-  "admin.title": "Administration",
   "divisions.title": "Divisions",
   "divisions.intro":
     "China's administrative divisions: province, city, county and township. Click a name to see what lies below.",
@@ -436,7 +420,6 @@ const en: Messages = {
   "divisions.name": "Name",
   "divisions.level": "Level",
   "divisions.children": "Sub-divisions",
-  "divisions.drill": "Open",
   "divisions.searchResults": "Results for “{q}”",
   "divisions.clearSearch": "Clear search",
   "divisions.path": "Division path",
@@ -457,7 +440,6 @@ const en: Messages = {
   "departments.parent": "Parent department",
   "departments.units": "Units",
   "departments.unitCount": "{count}",
-  "departments.noUnits": "No units",
   "departments.none": "—",
 
   "accounts.title": "Accounts",
@@ -490,7 +472,6 @@ const en: Messages = {
   "accounts.rolesRequired": "Choose at least one role",
   "accounts.departmentsPlaceholder": "Search for departments",
   "accounts.statusLabel": "Account status",
-  "accounts.more": "More actions: {username}",
 
   "tokens.title": "API tokens: {username}",
   "tokens.intro": "System accounts call the API with tokens. A token is shown only once, when it is created.",
@@ -518,7 +499,6 @@ const en: Messages = {
   "tokens.copy": "Copy token",
   "tokens.copied": "Copied",
   "tokens.token": "Token",
-  "tokens.onlySystem": "Only system accounts can use API tokens.",
   "tokens.noExpiry": "Never expires",
 };
 
