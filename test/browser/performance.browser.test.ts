@@ -20,22 +20,29 @@ describe("performance budget", () => {
     await withSharedSession(context, "citizen");
     const page = await context.newPage();
     const assets: { url: string; encoding: string | undefined; bytes: number }[] = [];
-    page.on("requestfinished", async (request) => {
+    const pending: Promise<void>[] = [];
+    page.on("requestfinished", (request) => {
       const url = new URL(request.url());
       if (!/\.(js|css)$/.test(url.pathname)) {
         return;
       }
-      const response = await request.response();
-      const sizes = await request.sizes();
-      assets.push({
-        url: url.pathname,
-        encoding: response?.headers()["content-encoding"],
-        bytes: sizes.responseBodySize,
-      });
+      pending.push(
+        (async () => {
+          const response = await request.response();
+          const sizes = await request.sizes();
+          // responseBodySize is the body as transferred, i.e. compressed.
+          assets.push({
+            url: url.pathname,
+            encoding: response?.headers()["content-encoding"],
+            bytes: sizes.responseBodySize,
+          });
+        })(),
+      );
     });
     await page.goto("/portal");
     await page.getByTestId("profile-card").waitFor();
     await page.waitForLoadState("networkidle");
+    await Promise.all(pending);
 
     const total = assets.reduce((sum, asset) => sum + asset.bytes, 0);
     const report = assets
