@@ -42,8 +42,12 @@ export interface Verifier {
 }
 
 export function parseVerifierKey(vkey: string): Verifier {
-  const parts = vkey.trim().split("+");
-  if (parts.length !== 3 || !parts[0] || !/^[0-9a-f]{8}$/.test(parts[1] ?? "")) {
+  // <name>+<hash>+<key>: the name has no "+", but the base64 key may.
+  const text = vkey.trim();
+  const first = text.indexOf("+");
+  const second = text.indexOf("+", first + 1);
+  const parts = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
+  if (first <= 0 || second < 0 || !/^[0-9a-f]{8}$/.test(parts[1] ?? "")) {
     throw new NoteError("malformed verifier key");
   }
   const key = fromBase64(parts[2] as string);

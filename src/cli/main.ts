@@ -9,6 +9,7 @@ import type { Caller } from "../platform/context.js";
 import { DatabaseInUseError } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
+import { ledgerVerify } from "./ledger-verify.js";
 import { serve } from "./serve.js";
 
 /** An operator at the command line acts as the platform itself (no account); actions are recorded. */
@@ -205,6 +206,23 @@ accountCmd
       console.log(
         `${role.padEnd(18)} ${ROLE_INFO[role].name} / ${ROLE_INFO[role].nameEn}: ${ROLE_INFO[role].descriptionEn}`,
       );
+    }
+  });
+
+const ledgerCmd = program.command("ledger").description("the transparency ledger");
+
+ledgerCmd
+  .command("verify")
+  .description(
+    "verify a ledger: checkpoint signature, consistency with the last checkpoint seen, every entry's inclusion",
+  )
+  .requiredOption("--url <url>", "base URL of the platform, e.g. http://localhost:3000")
+  .option("--vkey <key>", "the log's verifier key (otherwise pinned on first use)")
+  .option("--state <file>", "where the last verified checkpoint is kept")
+  .option("--json", "print the result as JSON")
+  .action(async (options: { url: string; vkey?: string; state?: string; json?: boolean }) => {
+    if (!(await ledgerVerify(options))) {
+      process.exitCode = 1;
     }
   });
 

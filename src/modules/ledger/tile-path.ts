@@ -1,3 +1,7 @@
+import { encodeTileIndex } from "../../../shared/ledger/verify.js";
+
+export { encodeTileIndex };
+
 /** tlog-tiles paths: <L>/<N>[.p/<W>] and entries/<N>[.p/<W>], N in 3-digit groups with "x" prefixes. */
 
 export interface TilePath {
@@ -5,14 +9,6 @@ export interface TilePath {
   index: number;
   /** 256 for a full tile, else the partial width 1–255. */
   width: number;
-}
-
-/** Encodes a tile index: 1234067 → "x001/x234/067". */
-export function encodeTileIndex(n: number): string {
-  let text = String(n).padStart(3, "0");
-  text = text.padStart(Math.ceil(text.length / 3) * 3, "0");
-  const groups = text.match(/.{3}/g) as string[];
-  return groups.map((g, i) => (i < groups.length - 1 ? `x${g}` : g)).join("/");
 }
 
 export function tilePath(t: TilePath): string {

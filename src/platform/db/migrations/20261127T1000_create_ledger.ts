@@ -42,17 +42,20 @@ create table ledger_checkpoints (
 -- tampering needs a deliberate act of a database owner, which the signed checkpoints then expose.
 create function ledger_append_only() returns trigger language plpgsql as $$
 begin
-  if tg_op = 'DELETE' then
-    raise exception 'the ledger is append-only';
-  end if;
-  if tg_table_name = 'ledger_entries' and old.idx is null and new.idx is not null
-     and new.body = old.body and new.seq = old.seq then
+  raise exception 'the ledger is append-only';
+end $$;
+-- Entries are written once, then given their index once by the integrator; nothing else changes.
+create function ledger_entries_append_only() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.idx is null and new.idx is not null and new.seq = old.seq
+     and new.body = old.body and new.action = old.action and new.time = old.time
+     and new.department_ids = old.department_ids then
     return new;
   end if;
   raise exception 'the ledger is append-only';
 end $$;
 create trigger ledger_entries_append_only before update or delete on ledger_entries
-  for each row execute function ledger_append_only();
+  for each row execute function ledger_entries_append_only();
 create trigger ledger_nodes_append_only before update or delete on ledger_nodes
   for each row execute function ledger_append_only();
 create trigger ledger_checkpoints_append_only before update or delete on ledger_checkpoints
