@@ -46,17 +46,17 @@ export function parseVerifierKey(vkey: string): Verifier {
   const text = vkey.trim();
   const first = text.indexOf("+");
   const second = text.indexOf("+", first + 1);
-  const parts = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
-  if (first <= 0 || second < 0 || !/^[0-9a-f]{8}$/.test(parts[1] ?? "")) {
+  const name = text.slice(0, first);
+  const hashHex = text.slice(first + 1, second);
+  if (first <= 0 || second < 0 || !/^[0-9a-f]{8}$/.test(hashHex)) {
     throw new NoteError("malformed verifier key");
   }
-  const key = fromBase64(parts[2] as string);
+  const key = fromBase64(text.slice(second + 1));
   if (key.length !== 33 || key[0] !== ED25519_ALG) {
     throw new NoteError("the verifier key is not an Ed25519 key");
   }
   const publicKey = key.slice(1);
-  const name = parts[0];
-  if (toHex(keyHash(name, publicKey)) !== parts[1]) {
+  if (toHex(keyHash(name, publicKey)) !== hashHex) {
     throw new NoteError("the verifier key's hash does not match its key");
   }
   return { name, keyHash: keyHash(name, publicKey), publicKey };

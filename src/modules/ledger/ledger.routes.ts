@@ -126,6 +126,33 @@ export function ledgerRoutes(ctx: ServiceContext): FastifyPluginAsync {
     );
 
     app.get(
+      "/api/ledger/export",
+      {
+        schema: {
+          ...tags,
+          summary: "Export entries [from, to) with inclusion proofs and the signed checkpoint (auditors)",
+          querystring: StrictObject({ from: Index, to: Index }),
+        },
+        config: { auth: { roles: ["auditor"] } },
+      },
+      async (request) => {
+        const { from, to } = request.query;
+        const result = await ledger.exportRange(ctx.db, keys, from, to);
+        const caller = callerOf(request);
+        await ctx.ledger.record(ctx.db, {
+          action: "ledger.export",
+          actor: caller.actor,
+          resource: "ledger/entries",
+          purpose: "supervision",
+          outcome: "success",
+          requestId: caller.requestId,
+          details: { from, to },
+        });
+        return result;
+      },
+    );
+
+    app.get(
       "/api/ledger/mine",
       {
         schema: {

@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type RouteOptions,
 } from "fastify";
 import pino from "pino";
@@ -201,20 +202,16 @@ async function registerWebClient(app: FastifyInstance, webDir: string): Promise<
         );
       },
     });
-    const spa = async (_req: unknown, reply: import("fastify").FastifyReply) =>
+    const spa = async (_req: unknown, reply: FastifyReply) =>
       reply.header("cache-control", "no-cache").sendFile("index.html");
     scope.get("/", spa);
-    for (const prefix of [
-      "/login",
-      "/portal",
-      "/workbench",
-      "/cockpit",
-      "/oversight",
-      "/admin",
-      "/account",
-    ]) {
-      scope.get(prefix, spa);
-      scope.get(`${prefix}/*`, spa);
-    }
+    // Any other page URL is the client's to route (its own 404 page included); API paths are not.
+    scope.setNotFoundHandler((request, reply) => {
+      const isPage =
+        request.method === "GET" &&
+        !/^\/(api|ledger|open311|metrics|healthz|readyz)(\/|$)/.test(request.url) &&
+        (request.headers.accept ?? "").includes("text/html");
+      return isPage ? spa(request, reply) : notFoundHandler(request, reply);
+    });
   });
 }
