@@ -254,16 +254,14 @@ describe.runIf(testDatabases().includes("postgres"))(
         await Promise.all(
           processes.map(async (p, n) => {
             for (let i = 0; i < 60; i++) {
-              await p.database.db
-                .transaction()
-                .execute((tx) =>
-                  p.ctx.ledger.record(tx, {
-                    action: `test.process${n}`,
-                    actor: SYSTEM,
-                    outcome: "success",
-                    details: { i },
-                  }),
-                );
+              await p.database.db.transaction().execute((tx) =>
+                p.ctx.ledger.record(tx, {
+                  action: `test.process${n}`,
+                  actor: SYSTEM,
+                  outcome: "success",
+                  details: { i },
+                }),
+              );
               if (i % 7 === 0) {
                 await integrate(p.database.db, p.ctx.ledger.keys);
               }
