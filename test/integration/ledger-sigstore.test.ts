@@ -66,7 +66,7 @@ describe("an independent verifier (@sigstore/verify 3.1.1)", () => {
         checkpoint: {
           envelope: e.inclusionProof.checkpoint.envelope.replace(
             /\n(\d+)\n/,
-            (_m, n) => `\n${Number(n) + 1}\n`,
+            (_m: string, n: string) => `\n${Number(n) + 1}\n`,
           ),
         },
       },
