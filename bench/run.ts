@@ -3,15 +3,17 @@
  * as one JSON line last. Later modules add their benchmarks to BENCHMARKS.
  */
 import { httpBenchmark } from "./http.js";
+import { ledgerBenchmark } from "./ledger.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   http: httpBenchmark,
+  ledger: ledgerBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? BENCHMARKS[name] : undefined;
 if (!bench) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--seconds N]`);
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--seconds N] [--entries N]`);
   process.exit(2);
 }
 const result = await bench(args);

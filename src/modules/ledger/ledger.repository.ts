@@ -30,12 +30,26 @@ export async function insertEntry(
 export async function insertEntries(
   db: Conn,
   rows: { body: string; action: string; time: Date; department_ids: string[] }[],
+  identities: {
+    kind: "actor" | "subject";
+    subject_type: "person" | "organisation" | "account";
+    subject_id: string;
+  }[][],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
-    await db
+    const seqs = await db
       .insertInto("ledger_entries")
       .values(rows.slice(i, i + 5000))
+      .returning("seq")
       .execute();
+    const links = seqs.flatMap(({ seq }, j) => (identities[i + j] ?? []).map((x) => ({ ...x, seq })));
+    for (let k = 0; k < links.length; k += 5000) {
+      await db
+        .insertInto("ledger_identities")
+        .values(links.slice(k, k + 5000))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
   }
 }
 

@@ -51,6 +51,8 @@ export interface Ledger {
   keys: LedgerKeys;
   /** Appends an entry in the caller's transaction: it exists exactly when the action it records does. */
   record(tx: Db | Transaction<DB>, input: RecordInput): Promise<void>;
+  /** Appends many entries in one statement (bulk actions, imports). */
+  recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
 
 const MAX_ENTRY_BYTES = 65_535;
@@ -85,27 +87,35 @@ export function buildEntry(keys: LedgerKeys, input: RecordInput): { body: string
   return { body, entry };
 }
 
+function identitiesOf(input: RecordInput) {
+  const identities: { kind: "actor" | "subject"; subject_type: SubjectRef["type"]; subject_id: string }[] =
+    [];
+  if (input.actor.accountId) {
+    identities.push({ kind: "actor", subject_type: "account", subject_id: input.actor.accountId });
+  }
+  for (const s of input.subjects ?? []) {
+    identities.push({ kind: "subject", subject_type: s.type, subject_id: s.id });
+  }
+  return identities;
+}
+
 export function createLedger(keys: LedgerKeys): Ledger {
+  const row = (input: RecordInput) => {
+    const { body, entry } = buildEntry(keys, input);
+    return {
+      body,
+      action: entry.action,
+      time: new Date(entry.time),
+      department_ids: entry.actor.departments,
+    };
+  };
   return {
     keys,
     async record(tx, input) {
-      const { body, entry } = buildEntry(keys, input);
-      const identities: {
-        kind: "actor" | "subject";
-        subject_type: SubjectRef["type"];
-        subject_id: string;
-      }[] = [];
-      if (input.actor.accountId) {
-        identities.push({ kind: "actor", subject_type: "account", subject_id: input.actor.accountId });
-      }
-      for (const s of input.subjects ?? []) {
-        identities.push({ kind: "subject", subject_type: s.type, subject_id: s.id });
-      }
-      await repo.insertEntry(
-        tx,
-        { body, action: entry.action, time: new Date(entry.time), department_ids: entry.actor.departments },
-        identities,
-      );
+      await repo.insertEntry(tx, row(input), identitiesOf(input));
+    },
+    async recordMany(tx, inputs) {
+      await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));
     },
   };
 }
