@@ -249,11 +249,14 @@ export async function entryWithProof(db: Db, keys: LedgerKeys, index: number, tr
   if (index >= checkpoint.size) {
     throw notFound(`Ledger entry ${index}`);
   }
-  const entry = await repo.findEntryByIndex(db, index);
+  // The entry and the proof's hashes are independent reads: fetch them at once.
+  const [entry, proof] = await Promise.all([
+    repo.findEntryByIndex(db, index),
+    rangeHashes(db, inclusionProofRanges(index, checkpoint.size)),
+  ]);
   if (!entry) {
     throw notFound(`Ledger entry ${index}`);
   }
-  const proof = await rangeHashes(db, inclusionProofRanges(index, checkpoint.size));
   return {
     index,
     body: entry.body,
