@@ -4,10 +4,12 @@
  */
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
+import { policyBenchmark } from "./policy.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   http: httpBenchmark,
   ledger: ledgerBenchmark,
+  policy: policyBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);
