@@ -385,6 +385,7 @@ export interface DemoAccount {
     | "leader"
     | "auditor"
     | "platform_admin"
+    | "legal_reviewer"
     | "system"
   )[];
   departments: string[];
@@ -423,6 +424,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "leader", displayName: "马振华", roles: ["leader"], departments: ["HZ-BGT"] },
   { username: "auditor", displayName: "冯清", roles: ["auditor"], departments: [] },
   { username: "admin", displayName: "平台管理员", roles: ["platform_admin"], departments: [] },
+  { username: "reviewer", displayName: "沈法明", roles: ["legal_reviewer"], departments: ["HZ-SF"] },
+  { username: "gaadmin", displayName: "钱振宇", roles: ["dept_admin"], departments: ["HZ-GA"] },
 ];
 
 /** A department information system that calls the platform with an API token (no password). */

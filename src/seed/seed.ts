@@ -6,6 +6,7 @@ import {
   makeIdNumber,
 } from "../modules/identity/index.js";
 import { SYSTEM } from "../modules/ledger/index.js";
+import { seedDemoRights } from "../modules/policy/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
@@ -127,6 +128,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     roles: ["system"],
     departmentIds: [departmentIds.get(DEMO_SYSTEM_CLIENT.department) as string],
   });
+  await seedDemoRights(ctx, SEED);
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

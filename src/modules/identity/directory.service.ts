@@ -269,3 +269,16 @@ export async function labelsFor(
   }
   return labels;
 }
+
+/** The codes of departments given by id (e.g. to name an actor's departments in policy decisions). */
+export async function departmentCodes(ctx: ServiceContext, ids: readonly string[]): Promise<string[]> {
+  return (await repo.findDepartmentsByIds(ctx.db, [...ids])).map((d) => d.code).sort();
+}
+
+export async function departmentByCode(
+  ctx: ServiceContext,
+  code: string,
+): Promise<repo.DepartmentRow | undefined> {
+  const { rows } = await repo.listDepartments(ctx.db, { q: code, limit: 5, offset: 0 });
+  return rows.find((d) => d.code === code);
+}

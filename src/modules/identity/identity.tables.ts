@@ -17,6 +17,7 @@ export const ROLES = [
   "leader",
   "auditor",
   "platform_admin",
+  "legal_reviewer",
   "system",
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -47,6 +47,12 @@ export const ROLE_INFO: Record<
     description: "管理账号、角色、令牌和基础数据",
     descriptionEn: "Manages accounts, roles, tokens and reference data",
   },
+  legal_reviewer: {
+    name: "法制审核",
+    nameEn: "Legal reviewer",
+    description: "审核部门提交的权责清单变更，批准或退回并说明理由",
+    descriptionEn: "Reviews departments' proposed changes to their rights and responsibility lists",
+  },
   system: {
     name: "部门业务系统",
     nameEn: "Department system",
@@ -57,6 +63,7 @@ export const ROLE_INFO: Record<
 
 /** Roles a human account may hold; "system" is only for system clients. */
 export const HUMAN_ROLES: readonly Role[] = [
+  "legal_reviewer",
   "citizen",
   "enterprise_agent",
   "officer",

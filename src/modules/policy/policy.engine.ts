@@ -157,12 +157,14 @@ export class PolicyEngine {
         errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
       };
     }
+    // Cedar reports the deciding policies in no fixed order; sorted, the answer is stable.
+    const decidedBy = [...diagnostics.reason].sort();
     if (decision === "allow") {
-      return { allow: true, decidedBy: diagnostics.reason, reason: "permitted", errors: [] };
+      return { allow: true, decidedBy, reason: "permitted", errors: [] };
     }
     return {
       allow: false,
-      decidedBy: diagnostics.reason,
+      decidedBy,
       reason: diagnostics.reason.length > 0 ? "forbidden" : "no-permit",
       errors: [],
     };

@@ -84,4 +84,18 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
   ledger_identities: { seq: true, kind: true, subject_type: true, subject_id: true },
   ledger_nodes: { level: true, idx: true, hash: true },
   ledger_checkpoints: { size: true, root: true, note: true, created_at: true },
+  rights_list_versions: {
+    id: true,
+    department_code: true,
+    version: true,
+    powers: true,
+    status: true,
+    summary: true,
+    proposed_by: true,
+    proposed_at: true,
+    reviewed_by: true,
+    reviewed_at: true,
+    review_reason: true,
+    effective_from: true,
+  },
 };

@@ -1,5 +1,6 @@
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
+import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 
 /** Tables not owned by a module. */
 interface PlatformTables {
@@ -8,4 +9,4 @@ interface PlatformTables {
 }
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface DB extends PlatformTables, IdentityTables, LedgerTables {}
+export interface DB extends PlatformTables, IdentityTables, LedgerTables, PolicyTables {}

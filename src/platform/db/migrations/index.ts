@@ -1,6 +1,7 @@
 import type { Migration } from "../migrate.js";
 import { createIdentity } from "./20261127T0900_create_identity.js";
 import { createLedger } from "./20261127T1000_create_ledger.js";
+import { createPolicy } from "./20261127T1100_create_policy.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
-export const migrations: readonly Migration[] = [createIdentity, createLedger];
+export const migrations: readonly Migration[] = [createIdentity, createLedger, createPolicy];

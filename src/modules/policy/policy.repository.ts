@@ -1,0 +1,112 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../platform/db/schema.js";
+import type { Power } from "./rights-list.js";
+
+type Conn = Kysely<DB> | Transaction<DB>;
+
+export interface VersionRow {
+  id: string;
+  department_code: string;
+  version: number;
+  powers: Power[];
+  status: "proposed" | "approved" | "refused";
+  summary: string;
+  proposed_by: string | null;
+  proposed_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_reason: string | null;
+  effective_from: Date | null;
+}
+
+const COLUMNS = [
+  "id",
+  "department_code",
+  "version",
+  "powers",
+  "status",
+  "summary",
+  "proposed_by",
+  "proposed_at",
+  "reviewed_by",
+  "reviewed_at",
+  "review_reason",
+  "effective_from",
+] as const;
+
+/** For each department, the approved version with the latest effective date not after `at`. */
+export async function versionsInForce(db: Conn, at: Date): Promise<VersionRow[]> {
+  const rows = await db
+    .selectFrom("rights_list_versions")
+    .select(COLUMNS)
+    .distinctOn("department_code")
+    .where("status", "=", "approved")
+    .where("effective_from", "<=", at)
+    .orderBy("department_code")
+    .orderBy("effective_from", "desc")
+    .orderBy("version", "desc")
+    .execute();
+  return rows as VersionRow[];
+}
+
+export async function listVersions(db: Conn, departmentCode?: string): Promise<VersionRow[]> {
+  let q = db.selectFrom("rights_list_versions").select(COLUMNS);
+  if (departmentCode) {
+    q = q.where("department_code", "=", departmentCode);
+  }
+  return (await q.orderBy("department_code").orderBy("version", "desc").execute()) as VersionRow[];
+}
+
+export async function findVersion(db: Conn, id: string): Promise<VersionRow | undefined> {
+  return (await db
+    .selectFrom("rights_list_versions")
+    .select(COLUMNS)
+    .where("id", "=", id)
+    .executeTakeFirst()) as VersionRow | undefined;
+}
+
+export async function insertVersion(
+  db: Conn,
+  row: {
+    department_code: string;
+    powers: Power[];
+    status: "proposed" | "approved";
+    summary: string;
+    proposed_by: string | null;
+    effective_from: Date | null;
+    reviewed_at: Date | null;
+  },
+): Promise<string> {
+  // The next version number of the department, taken under a lock on the department's versions.
+  await sql`select pg_advisory_xact_lock(hashtext(${`rights:${row.department_code}`}))`.execute(db);
+  const { next } = await db
+    .selectFrom("rights_list_versions")
+    .select(sql<number>`coalesce(max(version), 0)::int + 1`.as("next"))
+    .where("department_code", "=", row.department_code)
+    .executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto("rights_list_versions")
+    .values({ ...row, powers: JSON.stringify(row.powers), version: next })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function reviewVersion(
+  db: Conn,
+  id: string,
+  review: {
+    status: "approved" | "refused";
+    reviewed_by: string | null;
+    review_reason: string;
+    effective_from: Date | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("rights_list_versions")
+    .set({ ...review, reviewed_at: new Date() })
+    .where("id", "=", id)
+    .where("status", "=", "proposed")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

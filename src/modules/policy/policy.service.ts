@@ -1,0 +1,321 @@
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/tx.js";
+import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
+import { directory } from "../identity/index.js";
+import { DEMO_POWERS, DEMO_RESOURCES } from "./demo-rights.js";
+import { NEGATIVE_LIST } from "./negative-list.js";
+import { type Decision, PolicyEngine, PolicyValidationError } from "./policy.engine.js";
+import * as repo from "./policy.repository.js";
+import type { DataResourceAttrs, DecisionRequest } from "./policy.schema.js";
+import { compilePowers, type Power } from "./rights-list.js";
+
+/** How long a process keeps its compiled policy set before checking for newly effective versions. */
+const REFRESH_MS = 5_000;
+
+interface Cached {
+  engine: PolicyEngine;
+  fingerprint: string;
+  versions: repo.VersionRow[];
+  checkedAt: number;
+}
+const cache = new WeakMap<object, Cached>();
+
+function fingerprint(versions: repo.VersionRow[]): string {
+  return versions.map((v) => v.id).join(",");
+}
+
+/**
+ * The decision point's policy set in force: the approved rights lists effective now, compiled to
+ * permits, with the negative list. Rebuilt when a version is approved here, and otherwise checked
+ * for newly effective versions every few seconds.
+ */
+export async function policyInForce(ctx: ServiceContext, force = false): Promise<Cached> {
+  const key = ctx.db as object;
+  const cached = cache.get(key);
+  if (cached && !force && Date.now() - cached.checkedAt < REFRESH_MS) {
+    return cached;
+  }
+  const versions = await repo.versionsInForce(ctx.db, new Date());
+  const fp = fingerprint(versions);
+  if (cached && cached.fingerprint === fp) {
+    cached.checkedAt = Date.now();
+    return cached;
+  }
+  const engine = PolicyEngine.create(compilePowers(versions.flatMap((v) => v.powers)));
+  const fresh = { engine, fingerprint: fp, versions, checkedAt: Date.now() };
+  cache.set(key, fresh);
+  return fresh;
+}
+
+/** The one decision point: every access decision goes through here. */
+export async function decide(ctx: ServiceContext, request: DecisionRequest): Promise<Decision> {
+  return (await policyInForce(ctx)).engine.decide(request);
+}
+
+export interface Explanation {
+  decision: Decision;
+  /** Human reasons for the policies that decided, with their legal bases. */
+  because: {
+    policy: string;
+    kind: "power" | "negative" | "other";
+    title: string;
+    titleEn: string;
+    legalBasis: string[];
+  }[];
+}
+
+function describePolicy(policy: string, powers: Power[]): Explanation["because"][number] {
+  const negative = NEGATIVE_LIST.find((r) => r.id === policy);
+  if (negative) {
+    return { policy, kind: "negative", title: negative.title, titleEn: negative.titleEn, legalBasis: [] };
+  }
+  const code = policy.startsWith("power:") ? policy.split(":")[1] : undefined;
+  const power = powers.find((p) => p.code === code);
+  if (power) {
+    return {
+      policy,
+      kind: "power",
+      title: `${power.name}（${power.type}）`,
+      titleEn: power.nameEn,
+      legalBasis: power.legalBasis.map((b) => `《${b.law}》${b.article}`),
+    };
+  }
+  return { policy, kind: "other", title: policy, titleEn: policy, legalBasis: [] };
+}
+
+/** Decides and says why ("why was this refused?"), from the same policy set. */
+export async function explainDecision(ctx: ServiceContext, request: DecisionRequest): Promise<Explanation> {
+  const { engine, versions } = await policyInForce(ctx);
+  const decision = engine.decide(request);
+  const powers = versions.flatMap((v) => v.powers);
+  return { decision, because: decision.decidedBy.map((p) => describePolicy(p, powers)) };
+}
+
+/** The data resources the decision point knows (the exchange's catalogue replaces this in issue 5). */
+export function dataResource(id: string): DataResourceAttrs {
+  const r = DEMO_RESOURCES.find((x) => x.id === id);
+  if (!r) {
+    throw validationError("querystring.resource", `Unknown data resource ${id}`);
+  }
+  return { ...r, purposes: [...r.purposes] };
+}
+
+/**
+ * "Who may read this resource, and on which basis?": every department with a rights list in force,
+ * and every staff role, asked of the same policy set, for an ordinary read by the department itself.
+ */
+export async function whoMay(ctx: ServiceContext, resourceId: string, purpose: string) {
+  const { engine, versions } = await policyInForce(ctx);
+  const resource = dataResource(resourceId);
+  const powers = versions.flatMap((v) => v.powers);
+  const departments = [...new Set([...versions.map((v) => v.department_code), resource.owner])].sort();
+  const answers = [];
+  for (const department of departments) {
+    for (const role of ["officer", "dept_admin", "leader", "auditor"]) {
+      const decision = engine.decide({
+        action: "read",
+        principal: { id: `${role}@${department}`, roles: [role], departments: [department] },
+        resource,
+        context: {
+          purpose,
+          legalBasis: "",
+          viaExchange: department !== resource.owner,
+          relatedToSubject: false,
+          readsToday: 0,
+          dailyLimit: 1,
+        },
+      });
+      if (decision.allow) {
+        answers.push({ department, role, because: decision.decidedBy.map((p) => describePolicy(p, powers)) });
+      }
+    }
+  }
+  return {
+    resource,
+    purpose,
+    allowed: answers,
+    // What can still refuse an individual read, whoever asks.
+    limits: NEGATIVE_LIST.map((r) => ({ policy: r.id, title: r.title, titleEn: r.titleEn })),
+  };
+}
+
+// ---- rights lists: publication, proposals and review ----------------------------------------
+
+/** The lists in force, by department (public: 权责清单 are published). */
+export async function rightsInForce(ctx: ServiceContext) {
+  const { versions } = await policyInForce(ctx);
+  return versions.map((v) => ({
+    departmentCode: v.department_code,
+    version: v.version,
+    effectiveFrom: v.effective_from,
+    powers: v.powers,
+  }));
+}
+
+export function listVersions(ctx: ServiceContext, departmentCode?: string) {
+  return repo.listVersions(ctx.db, departmentCode);
+}
+
+async function callerDepartmentCodes(ctx: ServiceContext, caller: Caller): Promise<string[]> {
+  return directory.departmentCodes(ctx, caller.actor.departmentIds);
+}
+
+/** A department admin proposes a new version of their department's list; it must compile and validate. */
+export async function propose(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { departmentCode: string; summary: string; powers: Power[] },
+): Promise<repo.VersionRow> {
+  const mine = await callerDepartmentCodes(ctx, caller);
+  if (!caller.actor.roles.includes("dept_admin") || !mine.includes(input.departmentCode)) {
+    throw forbidden("Only an admin of this department may propose changes to its lists");
+  }
+  const strangers = input.powers.findIndex((p) => p.department !== input.departmentCode);
+  if (strangers >= 0) {
+    throw validationError(
+      `body.powers[${strangers}].department`,
+      "A department's list holds only its own powers",
+    );
+  }
+  const codes = new Set<string>();
+  input.powers.forEach((p, i) => {
+    if (codes.has(p.code)) {
+      throw validationError(`body.powers[${i}].code`, `Duplicate power code ${p.code}`);
+    }
+    codes.add(p.code);
+  });
+  // The proposal must compile, with every other list in force, into a valid policy set.
+  const { versions } = await policyInForce(ctx, true);
+  const others = versions.filter((v) => v.department_code !== input.departmentCode).flatMap((v) => v.powers);
+  try {
+    PolicyEngine.create(compilePowers([...others, ...input.powers]));
+  } catch (error) {
+    if (error instanceof PolicyValidationError) {
+      throw new DomainError(
+        "VALIDATION",
+        `The proposed list does not validate: ${error.message}`,
+        "body.powers",
+      );
+    }
+    throw error;
+  }
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const versionId = await repo.insertVersion(tx, {
+      department_code: input.departmentCode,
+      powers: input.powers,
+      status: "proposed",
+      summary: input.summary,
+      proposed_by: caller.actor.accountId,
+      effective_from: null,
+      reviewed_at: null,
+    });
+    await ctx.ledger.record(tx, {
+      action: "policy.propose",
+      actor: caller.actor,
+      resource: `policy/rights-lists/${input.departmentCode}/${versionId}`,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { department: input.departmentCode, powers: input.powers.length, summary: input.summary },
+    });
+    return versionId;
+  });
+  return (await repo.findVersion(ctx.db, id)) as repo.VersionRow;
+}
+
+/** A legal reviewer approves (with an effective date) or refuses (with reasons) a proposal. */
+export async function review(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  input: { decision: "approve" | "refuse"; reason: string; effectiveFrom?: string | undefined },
+): Promise<repo.VersionRow> {
+  if (!caller.actor.roles.includes("legal_reviewer")) {
+    throw forbidden("Only a legal reviewer may review rights-list changes");
+  }
+  const version = await repo.findVersion(ctx.db, id);
+  if (!version) {
+    throw notFound("Rights-list version");
+  }
+  if (version.proposed_by && version.proposed_by === caller.actor.accountId) {
+    throw forbidden("No one reviews their own proposal");
+  }
+  if (version.status !== "proposed") {
+    throw conflict(`This version was already ${version.status}`);
+  }
+  const effectiveFrom = input.decision === "approve" ? new Date(input.effectiveFrom ?? Date.now()) : null;
+  await inTransaction(ctx.db, async (tx) => {
+    const updated = await repo.reviewVersion(tx, id, {
+      status: input.decision === "approve" ? "approved" : "refused",
+      reviewed_by: caller.actor.accountId,
+      review_reason: input.reason,
+      effective_from: effectiveFrom,
+    });
+    if (!updated) {
+      throw conflict("This version was reviewed meanwhile");
+    }
+    await ctx.ledger.record(tx, {
+      action: input.decision === "approve" ? "policy.approve" : "policy.refuse",
+      actor: caller.actor,
+      resource: `policy/rights-lists/${version.department_code}/${id}`,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: {
+        department: version.department_code,
+        version: version.version,
+        reason: input.reason,
+        effectiveFrom: effectiveFrom?.toISOString() ?? null,
+      },
+    });
+  });
+  await policyInForce(ctx, true);
+  return (await repo.findVersion(ctx.db, id)) as repo.VersionRow;
+}
+
+/** What a version changes against the list in force: powers added, removed and changed. */
+export async function diff(ctx: ServiceContext, id: string) {
+  const version = await repo.findVersion(ctx.db, id);
+  if (!version) {
+    throw notFound("Rights-list version");
+  }
+  const { versions } = await policyInForce(ctx, true);
+  const current = versions.find((v) => v.department_code === version.department_code && v.id !== version.id);
+  const before = new Map((current?.powers ?? []).map((p) => [p.code, p]));
+  const after = new Map(version.powers.map((p) => [p.code, p]));
+  return {
+    against: current ? { id: current.id, version: current.version } : null,
+    added: [...after.values()].filter((p) => !before.has(p.code)),
+    removed: [...before.values()].filter((p) => !after.has(p.code)),
+    changed: [...after.values()]
+      .filter((p) => before.has(p.code) && JSON.stringify(before.get(p.code)) !== JSON.stringify(p))
+      .map((p) => ({ code: p.code, before: before.get(p.code), after: p })),
+  };
+}
+
+/** Seeds the demo's real-world lists as approved, effective version 1 of four departments. */
+export async function seedDemoRights(ctx: ServiceContext, caller: Caller): Promise<void> {
+  const byDepartment = new Map<string, Power[]>();
+  for (const p of DEMO_POWERS) {
+    byDepartment.set(p.department, [...(byDepartment.get(p.department) ?? []), p]);
+  }
+  for (const [department, powers] of byDepartment) {
+    await inTransaction(ctx.db, async (tx) => {
+      const id = await repo.insertVersion(tx, {
+        department_code: department,
+        powers,
+        status: "approved",
+        summary: "权责清单（初始版本）",
+        proposed_by: null,
+        effective_from: new Date(),
+        reviewed_at: new Date(),
+      });
+      await ctx.ledger.record(tx, {
+        action: "policy.approve",
+        actor: caller.actor,
+        resource: `policy/rights-lists/${department}/${id}`,
+        outcome: "success",
+        requestId: caller.requestId,
+        details: { department, version: 1, reason: "initial lists of the demo" },
+      });
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import type { ColumnType, Generated } from "kysely";
+
+export interface PolicyTables {
+  rights_list_versions: {
+    id: Generated<string>;
+    department_code: string;
+    version: number;
+    powers: ColumnType<unknown, string, string>;
+    status: "proposed" | "approved" | "refused";
+    summary: string;
+    proposed_by: string | null;
+    proposed_at: ColumnType<Date, Date | string | undefined, never>;
+    reviewed_by: string | null;
+    reviewed_at: Date | null;
+    review_reason: string | null;
+    effective_from: Date | null;
+  };
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_POWERS } from "../../src/modules/policy/demo-rights.js";
+import { signIn } from "../support/http.js";
+import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
+
+describe.each(testDatabases())("rights lists and the decision point (%s)", (kind) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform(kind);
+  });
+  afterAll(() => t?.close());
+
+  it("publishes the lists in force for four departments, with legal bases", async () => {
+    const { items } = (await t.app.inject({ url: "/api/rights" })).json();
+    expect(items.map((i: { departmentCode: string }) => i.departmentCode).sort()).toEqual([
+      "HZ-GA",
+      "HZ-RS",
+      "HZ-SCJG",
+      "HZ-WJ",
+    ]);
+    const ga = items.find((i: { departmentCode: string }) => i.departmentCode === "HZ-GA");
+    expect(ga.powers[0]).toMatchObject({
+      name: "户口登记",
+      type: "行政确认",
+      legalBasis: [{ law: "中华人民共和国户口登记条例", article: "第三条" }],
+    });
+  });
+
+  it("answers who may read a household record, and on which basis", async () => {
+    const citizen = await signIn(t.app, "citizen");
+    const res = (await citizen.get("/api/policy/who-may-read?resource=household-register")).json();
+    const ga = res.allowed.find(
+      (a: { department: string; role: string }) => a.department === "HZ-GA" && a.role === "officer",
+    );
+    expect(ga.because).toContainEqual(
+      expect.objectContaining({ kind: "power", legalBasis: ["《中华人民共和国户口登记条例》第三条"] }),
+    );
+    expect(res.allowed.every((a: { role: string }) => a.role === "officer")).toBe(true);
+    expect(res.limits.map((l: { policy: string }) => l.policy)).toContain("negative:related-person");
+  });
+
+  it("says why a read is refused", async () => {
+    const auditor = await signIn(t.app, "auditor");
+    const refused = (
+      await auditor.post("/api/policy/explain", {
+        roles: ["officer"],
+        departments: ["HZ-GA"],
+        resource: "criminal-records",
+        purpose: "核查",
+        viaExchange: true,
+      })
+    ).json();
+    expect(refused.decision).toMatchObject({ allow: false, reason: "forbidden" });
+    expect(refused.because[0]).toMatchObject({ kind: "negative", policy: "negative:no-unshared-data" });
+    const noPower = (
+      await auditor.post("/api/policy/explain", {
+        roles: ["officer"],
+        departments: ["HZ-MZ"],
+        resource: "social-insurance",
+        purpose: "核查",
+        viaExchange: true,
+      })
+    ).json();
+    expect(noPower).toMatchObject({ decision: { allow: false, reason: "no-permit" }, because: [] });
+  });
+
+  it("takes a department admin's proposal through review, versioned, diffable and recorded", async () => {
+    const gaadmin = await signIn(t.app, "gaadmin");
+    const current = DEMO_POWERS.filter((p) => p.department === "HZ-GA");
+    const proposed = [
+      ...current.filter((p) => p.code !== "330100-GA-CF-001"),
+      {
+        code: "330100-GA-XK-001",
+        name: "机动车登记",
+        nameEn: "Motor vehicle registration",
+        type: "行政确认",
+        legalBasis: [{ law: "中华人民共和国道路交通安全法", article: "第八条" }],
+        department: "HZ-GA",
+        level: "city",
+        duties: ["审核登记申请"],
+        accountability: "依照《中华人民共和国道路交通安全法》第一百一十七条追究责任",
+        grants: [{ roles: ["officer"], action: "read", resources: ["household-register"] }],
+      },
+    ];
+    const res = await gaadmin.post("/api/rights/proposals", {
+      departmentCode: "HZ-GA",
+      summary: "新增机动车登记，调整治安处罚",
+      powers: proposed,
+    });
+    expect(res.statusCode).toBe(201);
+    const version = res.json();
+    expect(version).toMatchObject({ status: "proposed", version: 2, department_code: "HZ-GA" });
+    // Another department's list is not theirs to change.
+    const other = await gaadmin.post("/api/rights/proposals", {
+      departmentCode: "HZ-RS",
+      summary: "x",
+      powers: DEMO_POWERS.filter((p) => p.department === "HZ-RS"),
+    });
+    expect(other.statusCode).toBe(403);
+    const reviewer = await signIn(t.app, "reviewer");
+    const diff = (await reviewer.get(`/api/rights/proposals/${version.id}/diff`)).json();
+    expect(diff.added.map((p: { code: string }) => p.code)).toEqual(["330100-GA-XK-001"]);
+    expect(diff.removed.map((p: { code: string }) => p.code)).toEqual(["330100-GA-CF-001"]);
+    // Until approved, nothing changes: officers of HZ-GA still read criminal records by the old power.
+    const auditor = await signIn(t.app, "auditor");
+    const ask = () =>
+      auditor.post("/api/policy/explain", {
+        roles: ["officer"],
+        departments: ["HZ-GA"],
+        resource: "criminal-records",
+        purpose: "核查",
+        viaExchange: false,
+      });
+    expect((await ask()).json().decision.allow).toBe(true);
+    const approved = await reviewer.post(`/api/rights/proposals/${version.id}/review`, {
+      decision: "approve",
+      reason: "依据充分",
+    });
+    expect(approved.json()).toMatchObject({ status: "approved", review_reason: "依据充分" });
+    expect((await ask()).json().decision).toMatchObject({ allow: false, reason: "no-permit" });
+    const again = await reviewer.post(`/api/rights/proposals/${version.id}/review`, {
+      decision: "refuse",
+      reason: "x",
+    });
+    expect(again.statusCode).toBe(409);
+    const actions = (
+      await t.platform.database.db
+        .selectFrom("ledger_entries")
+        .select("action")
+        .where("action", "like", "policy.%")
+        .execute()
+    ).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(["policy.propose", "policy.approve"]));
+  });
+
+  it("refuses a proposal that does not compile to valid policy, naming the field", async () => {
+    const gaadmin = await signIn(t.app, "gaadmin");
+    const bad = await gaadmin.post("/api/rights/proposals", {
+      departmentCode: "HZ-GA",
+      summary: "x",
+      powers: [{ ...DEMO_POWERS[0], type: "行政审批" }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toMatch(/^body\.powers\[0\]\.type/);
+    const foreign = await gaadmin.post("/api/rights/proposals", {
+      departmentCode: "HZ-GA",
+      summary: "x",
+      powers: [DEMO_POWERS.find((p) => p.department === "HZ-RS")],
+    });
+    expect(foreign.json()).toMatchObject({ status: 400, field: "body.powers[0].department" });
+  });
+});
