@@ -80,6 +80,7 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": apiTarget,
+      "/ledger": apiTarget,
       "/healthz": apiTarget,
       "/readyz": apiTarget,
       "/metrics": apiTarget,
@@ -88,6 +89,7 @@ export default defineConfig({
   preview: {
     proxy: {
       "/api": apiTarget,
+      "/ledger": apiTarget,
       "/healthz": apiTarget,
       "/readyz": apiTarget,
       "/metrics": apiTarget,

@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, Result } from "antd";
 import enUS from "antd/es/locale/en_US";
 import zhCN from "antd/es/locale/zh_CN";
 import { lazy, type ReactNode, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router-dom";
 import { AuthProvider, useAuth, useMe } from "./shared/AuthProvider";
 import { NotFoundPage } from "./shared/components/ErrorPages";
 import { RequireAuth, RequireRole } from "./shared/components/Guards";
@@ -22,8 +22,9 @@ const WorkbenchHome = lazy(() =>
   import("./workbench/WorkbenchHome").then((m) => ({ default: m.WorkbenchHome })),
 );
 const CockpitHome = lazy(() => import("./cockpit/CockpitHome").then((m) => ({ default: m.CockpitHome })));
-const OversightHome = lazy(() =>
-  import("./oversight/OversightHome").then((m) => ({ default: m.OversightHome })),
+const DataUsePage = lazy(() => import("./portal/DataUsePage").then((m) => ({ default: m.DataUsePage })));
+const OversightSection = lazy(() =>
+  import("./oversight/OversightSection").then((m) => ({ default: m.OversightSection })),
 );
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
@@ -86,10 +87,13 @@ function AppRoutes() {
           path="portal"
           element={
             <RequireRole roles={SECTION_ROLES.portal}>
-              <PortalHome />
+              <Outlet />
             </RequireRole>
           }
-        />
+        >
+          <Route index element={<PortalHome />} />
+          <Route path="data-use" element={<DataUsePage />} />
+        </Route>
         <Route
           path="workbench"
           element={
@@ -107,10 +111,10 @@ function AppRoutes() {
           }
         />
         <Route
-          path="oversight"
+          path="oversight/*"
           element={
             <RequireRole roles={SECTION_ROLES.oversight}>
-              <OversightHome />
+              <OversightSection />
             </RequireRole>
           }
         />

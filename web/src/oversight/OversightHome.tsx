@@ -1,19 +1,22 @@
 import { BookOutlined, FileSearchOutlined, WarningOutlined } from "@ant-design/icons";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 
-/** The auditors' home (ledger, access review and anomaly alerts are still to come). */
+/** The auditors' home: the transparency ledger, with access review and anomaly alerts still to come. */
 export function OversightHome() {
   const { t } = useI18n();
   return (
     <>
       <PageHeading title={t("oversight.title")} intro={t("oversight.intro")} />
       <div className="card-grid">
-        <ComingSoonCard
+        <FeatureCard
+          to="/oversight/ledger"
           icon={<BookOutlined />}
           title={t("oversight.ledger")}
-          description={t("oversight.ledgerSoon")}
+          description={t("oversight.ledgerCard")}
+          testId="ledger-card"
         />
         <ComingSoonCard
           icon={<FileSearchOutlined />}

@@ -8,11 +8,12 @@ import {
 import { Alert, Card, Descriptions, Tag } from "antd";
 import { useMe } from "../shared/AuthProvider";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { FeatureCard } from "../shared/components/FeatureCard";
 import { useI18n } from "../shared/I18nProvider";
 import { ROLE_COLOUR, roleLabel } from "../shared/roles";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
-/** The citizen and enterprise home: the one-door promise, what's coming, and the user's profile. */
+/** The citizen and enterprise home: the one-door promise, who used their data, what's coming, and the profile. */
 export function PortalHome() {
   const me = useMe();
   const { t } = useI18n();
@@ -33,6 +34,13 @@ export function PortalHome() {
         <div className="portal-grid__services">
           <h2 className="section-title">{t("portal.sectionsTitle")}</h2>
           <div className="card-grid">
+            <FeatureCard
+              to="/portal/data-use"
+              icon={<EyeOutlined />}
+              title={t("portal.dataUse")}
+              description={t("portal.dataUseCard")}
+              testId="data-use-card"
+            />
             <ComingSoonCard
               icon={<AppstoreOutlined />}
               title={t("portal.services")}
@@ -47,11 +55,6 @@ export function PortalHome() {
               icon={<CommentOutlined />}
               title={t("portal.requests")}
               description={t("portal.requestsSoon")}
-            />
-            <ComingSoonCard
-              icon={<EyeOutlined />}
-              title={t("portal.dataUse")}
-              description={t("portal.dataUseSoon")}
             />
           </div>
         </div>

@@ -204,3 +204,40 @@ export interface TokenScope {
   description: string;
   descriptionEn: string;
 }
+
+/** Who stands behind one of a ledger entry's keyed hashes, as the API reveals it to those entitled. */
+export interface LedgerIdentity {
+  kind: "actor" | "subject";
+  type: "account" | "person" | "organisation";
+  id: string;
+  label: string | null;
+}
+
+/** A ledger entry as /api/ledger/entries and /api/ledger/mine list it. */
+export interface LedgerEntryItem {
+  seq: number;
+  /** The entry's leaf index in the Merkle tree; null until the integrator has added it (usually < 1 s). */
+  index: number | null;
+  /** The canonical JSON the tree hashes (a LedgerEntryV1). */
+  body: string;
+  identities: LedgerIdentity[];
+}
+
+/** GET /ledger/entries/:index: an entry with its inclusion proof and the checkpoint it is proved against. */
+export interface LedgerEntryProof {
+  index: number;
+  seq: number;
+  body: string;
+  treeSize: number;
+  checkpoint: string;
+  proof: string[];
+}
+
+/** GET /api/ledger/export: entries [from, to) with proofs against one signed checkpoint. */
+export interface LedgerExport {
+  origin: string;
+  vkey: string;
+  checkpoint: string;
+  treeSize: number;
+  entries: { index: number; body: string; proof: string[] }[];
+}

@@ -23,9 +23,9 @@ export class ApiError extends Error {
     return PROBLEM_CODES.find((known) => known === code);
   }
 
-  /** The offending input's name without its location prefix ("body.newPassword" → "newPassword"). */
+  /** The offending input's name without its location prefix ("body.newPassword" → "newPassword", "querystring.to" → "to"). */
   get field(): string | undefined {
-    return this.problem.field?.replace(/^(body|query|params|headers)\./, "");
+    return this.problem.field?.replace(/^(body|querystring|query|params|headers)\./, "");
   }
 }
 
@@ -164,4 +164,25 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** GETs a plain-text endpoint (the ledger's checkpoint and verifier key). Throws ApiError. */
+export async function apiText(path: string, options: { signal?: AbortSignal } = {}): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { accept: "text/plain", "accept-language": requestLanguage },
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") {
+      throw error;
+    }
+    throw new ApiError({ type: "about:blank", title: "Network error", status: 0 });
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return response.text();
 }
