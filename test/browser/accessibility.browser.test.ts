@@ -1,21 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Locale, launchBrowser, newContext, withSharedSession } from "./helpers.js";
-
-/** Runs axe-core and returns the serious and critical violations, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(" "))
-          .join(", ")}`,
-    );
-}
+import { type Locale, launchBrowser, newContext, seriousViolations, withSharedSession } from "./helpers.js";
 
 /** Opens a page and waits until its content (not a spinner) is there. */
 async function open(page: Page, path: string): Promise<void> {

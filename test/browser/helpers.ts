@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Cookie, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -83,6 +84,7 @@ export interface MeForTest {
   roles: string[];
   departments: { name: string; nameEn: string }[];
   person: { name: string } | null;
+  organisation: { name: string } | null;
 }
 
 /** Reads /api/me with the context's session cookie. */
@@ -92,4 +94,18 @@ export async function readMe(context: BrowserContext): Promise<MeForTest> {
     throw new Error(`GET /api/me failed: ${response.status()}`);
   }
   return (await response.json()) as MeForTest;
+}
+
+/** Runs axe-core and returns the serious and critical violations, readably. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
 }

@@ -56,9 +56,13 @@ describe("performance budget", () => {
     for (const asset of assets) {
       expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
     }
-    // Persona code stays out of the portal's first load.
+    // Persona code, and the ledger's pages and proof checking, stay out of the portal's first load.
     expect(
-      assets.some((asset) => /AdminSection|WorkbenchHome|CockpitHome|OversightHome/.test(asset.url)),
+      assets.some((asset) =>
+        /AdminSection|WorkbenchHome|CockpitHome|OversightSection|DataUsePage|VerifyEntry|verify-/.test(
+          asset.url,
+        ),
+      ),
     ).toBe(false);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
     await context.close();
