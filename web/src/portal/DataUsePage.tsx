@@ -46,6 +46,11 @@ function aboutLabel(
   }
 }
 
+// The parts are written to sit inside a sentence ("your account and your personal record").
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function EntryCard({ row, departmentName }: { row: ShownEntry; departmentName: (id: string) => string }) {
   const me = useMe();
   const { t, locale, dateTime } = useI18n();
@@ -114,7 +119,7 @@ function EntryCard({ row, departmentName }: { row: ShownEntry; departmentName: (
             <dt>{t("dataUse.about")}</dt>
             <dd>
               {about.length > 0 ? (
-                new Intl.ListFormat(locale, { type: "conjunction" }).format(about)
+                capitalise(new Intl.ListFormat(locale, { type: "conjunction" }).format(about))
               ) : (
                 <span className="muted">—</span>
               )}

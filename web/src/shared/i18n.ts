@@ -698,9 +698,9 @@ const en: Messages = {
   "dataUse.why": "Why",
   "dataUse.about": "About",
   "dataUse.you": "You",
-  "dataUse.yourAccount": "Your account",
-  "dataUse.yourPerson": "Your personal record",
-  "dataUse.yourOrganisation": "Enterprise: {name}",
+  "dataUse.yourAccount": "your account",
+  "dataUse.yourPerson": "your personal record",
+  "dataUse.yourOrganisation": "the enterprise {name}",
   "dataUse.legalBasis": "Legal basis: {basis}",
   "dataUse.empty": "Nothing has touched your data yet.",
   "dataUse.pendingRefresh":
