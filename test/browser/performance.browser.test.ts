@@ -59,7 +59,7 @@ describe("performance budget", () => {
     // Persona code, and the ledger's pages and proof checking, stay out of the portal's first load.
     expect(
       assets.some((asset) =>
-        /AdminSection|WorkbenchHome|CockpitHome|OversightSection|DataUsePage|VerifyEntry|verify-/.test(
+        /AdminSection|WorkbenchHome|CockpitHome|OversightSection|LedgerPage|DataUsePage|VerifyEntry|verify-/.test(
           asset.url,
         ),
       ),

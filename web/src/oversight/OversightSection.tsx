@@ -1,7 +1,10 @@
+import { lazy } from "react";
 import { Route, Routes } from "react-router-dom";
 import { NotFoundPage } from "../shared/components/ErrorPages";
-import { LedgerPage } from "./LedgerPage";
 import { OversightHome } from "./OversightHome";
+
+// The ledger page (tables, forms, drawer) loads when it is opened, not with the oversight home.
+const LedgerPage = lazy(() => import("./LedgerPage").then((m) => ({ default: m.LedgerPage })));
 
 /** /oversight/*: the auditors' home and the transparency ledger. */
 export function OversightSection() {
