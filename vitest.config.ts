@@ -3,7 +3,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/**/*.test.ts", "shared/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "shared/**/*.test.ts"],
+          exclude: ["src/**/*.int.test.ts"],
+        },
+      },
       {
         test: {
           name: "integration",

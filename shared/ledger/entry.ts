@@ -18,7 +18,7 @@ export interface LedgerEntryV1 {
     /** Keyed hash of the acting account, null for anonymous actions. */
     account: string | null;
     roles: string[];
-    /** Department codes the actor acted for (public: departments are not persons). */
+    /** Ids (UUIDs) of the departments the actor acted for (public: departments are not persons). */
     departments: string[];
     via: "session" | "token" | "system" | "anonymous";
   };

@@ -12,7 +12,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
-  type FastifyReply,
+  type FastifyRequest,
   type RouteOptions,
 } from "fastify";
 import pino from "pino";
@@ -99,7 +99,6 @@ export async function buildApp(
   });
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
   app.addSchema(ProblemSchema);
 
   await app.register(fastifyCookie);
@@ -173,16 +172,23 @@ export async function buildApp(
     await app.register(plugin);
   }
 
-  await registerWebClient(app, config.webDir);
+  const web = await registerWebClient(app, config.webDir);
+  // Page URLs the server does not know are the web client's to route (its own 404 page included);
+  // API paths and anything not asking for HTML get a problem+json 404.
+  app.setNotFoundHandler((request, reply) =>
+    web && isPageRequest(request)
+      ? reply.header("cache-control", "no-cache").sendFile("index.html", config.webDir)
+      : notFoundHandler(request, reply),
+  );
   return { app, routes };
 }
 
 /** Serves the built web client with pre-compressed assets, and index.html for client-side routes. */
-async function registerWebClient(app: FastifyInstance, webDir: string): Promise<void> {
+async function registerWebClient(app: FastifyInstance, webDir: string): Promise<boolean> {
   const index = path.join(webDir, "index.html");
   if (!fs.existsSync(index)) {
     app.log.warn({ webDir }, "web client not built; run npm run build:web");
-    return;
+    return false;
   }
   await app.register(async (scope) => {
     scope.addHook("onRoute", (route) => {
@@ -202,16 +208,17 @@ async function registerWebClient(app: FastifyInstance, webDir: string): Promise<
         );
       },
     });
-    const spa = async (_req: unknown, reply: FastifyReply) =>
-      reply.header("cache-control", "no-cache").sendFile("index.html");
-    scope.get("/", spa);
-    // Any other page URL is the client's to route (its own 404 page included); API paths are not.
-    scope.setNotFoundHandler((request, reply) => {
-      const isPage =
-        request.method === "GET" &&
-        !/^\/(api|ledger|open311|metrics|healthz|readyz)(\/|$)/.test(request.url) &&
-        (request.headers.accept ?? "").includes("text/html");
-      return isPage ? spa(request, reply) : notFoundHandler(request, reply);
-    });
+    scope.get("/", async (_request, reply) =>
+      reply.header("cache-control", "no-cache").sendFile("index.html"),
+    );
   });
+  return true;
+}
+
+function isPageRequest(request: FastifyRequest): boolean {
+  return (
+    request.method === "GET" &&
+    !/^\/(api|ledger|open311|metrics|healthz|readyz)(\/|$)/.test(request.url) &&
+    (request.headers.accept ?? "").includes("text/html")
+  );
 }

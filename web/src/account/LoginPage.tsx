@@ -18,6 +18,7 @@ const DEMO_ACCOUNTS = [
   "leader",
   "auditor",
   "admin",
+  "reviewer",
 ] as const;
 const DEMO_PASSWORD = "Yimen-demo-2026";
 

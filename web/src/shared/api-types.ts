@@ -9,6 +9,7 @@ export const ROLES = [
   "leader",
   "auditor",
   "platform_admin",
+  "legal_reviewer",
   "system",
 ] as const;
 

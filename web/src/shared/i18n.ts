@@ -105,6 +105,7 @@ const zhCN = {
   "role.leader": "领导",
   "role.auditor": "审计监督",
   "role.platform_admin": "平台管理员",
+  "role.legal_reviewer": "法制审核",
   "role.system": "部门业务系统",
 
   "portal.title": "市民/企业服务",
@@ -497,6 +498,7 @@ const en: Messages = {
   "role.leader": "Leader",
   "role.auditor": "Auditor",
   "role.platform_admin": "Platform admin",
+  "role.legal_reviewer": "Legal reviewer",
   "role.system": "Department system",
 
   "portal.title": "Citizen portal",

@@ -6,7 +6,7 @@ export type Section = "portal" | "workbench" | "cockpit" | "oversight" | "admin"
 
 export const SECTION_ROLES: Record<Section, readonly Role[]> = {
   portal: ["citizen", "enterprise_agent"],
-  workbench: ["officer", "dept_admin"],
+  workbench: ["officer", "dept_admin", "legal_reviewer"],
   cockpit: ["leader"],
   oversight: ["auditor"],
   admin: ["platform_admin", "dept_admin"],
@@ -39,6 +39,7 @@ const ROLE_HOME: Record<Role, string | null> = {
   leader: "/cockpit",
   auditor: "/oversight",
   platform_admin: "/admin",
+  legal_reviewer: "/workbench",
   system: null,
 };
 
@@ -79,5 +80,6 @@ export const ROLE_COLOUR: Record<Role, string> = {
   leader: "red",
   auditor: "geekblue",
   platform_admin: "red",
+  legal_reviewer: "purple",
   system: "default",
 };
