@@ -89,7 +89,12 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
     });
     expect(res.statusCode).toBe(201);
     const version = res.json();
-    expect(version).toMatchObject({ status: "proposed", version: 2, department_code: "HZ-GA" });
+    expect(version).toMatchObject({
+      status: "proposed",
+      version: 2,
+      departmentCode: "HZ-GA",
+      reviewReason: null,
+    });
     // Another department's list is not theirs to change.
     const other = await gaadmin.post("/api/rights/proposals", {
       departmentCode: "HZ-RS",
@@ -116,7 +121,8 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
       decision: "approve",
       reason: "依据充分",
     });
-    expect(approved.json()).toMatchObject({ status: "approved", review_reason: "依据充分" });
+    expect(approved.json()).toMatchObject({ status: "approved", reviewReason: "依据充分" });
+    expect(approved.json().effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await ask()).json().decision).toMatchObject({ allow: false, reason: "no-permit" });
     const again = await reviewer.post(`/api/rights/proposals/${version.id}/review`, {
       decision: "refuse",

@@ -21,7 +21,7 @@ export interface EntryView {
   index: number | null;
   body: string;
   /** Clear identifiers behind the entry's keyed hashes, with labels. */
-  identities: { kind: "actor" | "subject"; type: string; id: string; label: string | null }[];
+  identities: { kind: "actor" | "subject"; type: string; id: string; label: string | null; ref: string }[];
 }
 
 async function present(ctx: ServiceContext, rows: repo.SearchRow[]): Promise<EntryView[]> {
@@ -45,6 +45,8 @@ async function present(ctx: ServiceContext, rows: repo.SearchRow[]): Promise<Ent
         type: i.subject_type,
         id: i.subject_id,
         label: labels.get(`${i.subject_type}:${i.subject_id}`) ?? null,
+        // The keyed hash that stands for this identity in the public entry.
+        ref: ctx.ledger.keys.keyedHash(i.subject_type, i.subject_id),
       })),
   }));
 }

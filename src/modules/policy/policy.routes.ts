@@ -4,6 +4,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import { callerOf } from "../../platform/http/caller.js";
 import { StrictObject, Uuid } from "../../platform/http/schema.js";
 import type { TypedApp } from "../../platform/http/types.js";
+import { presentVersion } from "./policy.presenter.js";
 import * as policy from "./policy.service.js";
 import { POWER_TYPES } from "./rights-list.js";
 
@@ -64,7 +65,9 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         config: { auth: { roles: reviewers } },
       },
-      async (request) => ({ items: await policy.listVersions(ctx, request.query.department) }),
+      async (request) => ({
+        items: (await policy.listVersions(ctx, request.query.department)).map(presentVersion),
+      }),
     );
 
     app.post(
@@ -82,7 +85,9 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         config: { auth: { roles: ["dept_admin"] } },
       },
       async (request, reply) =>
-        reply.status(201).send(await policy.propose(ctx, callerOf(request), request.body as never)),
+        reply
+          .status(201)
+          .send(presentVersion(await policy.propose(ctx, callerOf(request), request.body as never))),
     );
 
     app.get(
@@ -113,7 +118,8 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         config: { auth: { roles: ["legal_reviewer"] } },
       },
-      async (request) => policy.review(ctx, callerOf(request), request.params.id, request.body),
+      async (request) =>
+        presentVersion(await policy.review(ctx, callerOf(request), request.params.id, request.body)),
     );
 
     app.get(

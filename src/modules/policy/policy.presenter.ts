@@ -1,0 +1,19 @@
+import type { VersionRow } from "./policy.repository.js";
+
+/** A rights-list version as the API shows it. */
+export function presentVersion(v: VersionRow) {
+  return {
+    id: v.id,
+    departmentCode: v.department_code,
+    version: v.version,
+    status: v.status,
+    summary: v.summary,
+    powers: v.powers,
+    proposedBy: v.proposed_by,
+    proposedAt: v.proposed_at.toISOString(),
+    reviewedBy: v.reviewed_by,
+    reviewedAt: v.reviewed_at?.toISOString() ?? null,
+    reviewReason: v.review_reason,
+    effectiveFrom: v.effective_from?.toISOString() ?? null,
+  };
+}
