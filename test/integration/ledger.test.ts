@@ -166,6 +166,11 @@ describe.each(testDatabases())("the transparency ledger (%s)", (kind) => {
     );
     // Other people in the same read are not shown to the citizen.
     expect(read.identities.filter((i: { kind: string }) => i.kind === "subject")).toHaveLength(1);
+    // Only what others did: the citizen's own sign-ins drop out.
+    const others = (await citizen.get("/api/ledger/mine?others=true")).json().items;
+    const actions = others.map((i: { body: string }) => JSON.parse(i.body).action);
+    expect(actions).toContain("identity.accounts.read");
+    expect(actions).not.toContain("identity.sign_in");
   });
 
   it("appends in the caller's transaction: a rolled-back action leaves no entry", async () => {

@@ -171,6 +171,8 @@ export interface SearchFilter {
   departmentId?: string | undefined;
   subject?: { type: "person" | "organisation" | "account"; id: string } | undefined;
   actorAccountId?: string | undefined;
+  /** Leave out entries where this account is the actor (the person's own actions). */
+  excludeActorAccountId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Include entries not yet integrated into the tree. */
@@ -230,6 +232,21 @@ export async function searchEntries(
           .whereRef("i.seq", "=", "e.seq")
           .where("i.kind", "=", "actor")
           .where("i.subject_id", "=", actor),
+      ),
+    );
+  }
+  const excluded = f.excludeActorAccountId;
+  if (excluded) {
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("ledger_identities as i")
+            .select("i.seq")
+            .whereRef("i.seq", "=", "e.seq")
+            .where("i.kind", "=", "actor")
+            .where("i.subject_id", "=", excluded),
+        ),
       ),
     );
   }

@@ -158,13 +158,21 @@ export function ledgerRoutes(ctx: ServiceContext): FastifyPluginAsync {
         schema: {
           ...tags,
           summary: "Entries about the signed-in person, account or organisation (谁用了我的数据)",
-          querystring: StrictObject({ limit: Type.Optional(Limit), offset: Type.Optional(Offset) }),
+          querystring: StrictObject({
+            limit: Type.Optional(Limit),
+            offset: Type.Optional(Offset),
+            others: Type.Optional(Type.Boolean({ description: "only what others did" })),
+          }),
         },
         config: { auth: { roles: "any" } },
       },
       async (request) => {
-        const { limit = 50, offset = 0 } = request.query;
-        return views.entriesAboutMe(ctx, requirePrincipal(request).accountId, { limit, offset });
+        const { limit = 50, offset = 0, others } = request.query;
+        return views.entriesAboutMe(ctx, requirePrincipal(request).accountId, {
+          limit,
+          offset,
+          othersOnly: others,
+        });
       },
     );
   };

@@ -107,7 +107,7 @@ export async function searchForAuditor(ctx: ServiceContext, caller: Caller, q: A
 export async function entriesAboutMe(
   ctx: ServiceContext,
   accountId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; othersOnly?: boolean | undefined },
 ) {
   const profile = await accounts.loadProfile(ctx, accountId);
   const subjects: { type: "person" | "organisation" | "account"; id: string }[] = [
@@ -121,7 +121,13 @@ export async function entriesAboutMe(
   }
   const results = await Promise.all(
     subjects.map((subject) =>
-      repo.searchEntries(ctx.db, { subject, pending: true, limit: page.limit + page.offset, offset: 0 }),
+      repo.searchEntries(ctx.db, {
+        subject,
+        pending: true,
+        limit: page.limit + page.offset,
+        offset: 0,
+        excludeActorAccountId: page.othersOnly ? accountId : undefined,
+      }),
     ),
   );
   const merged = [...new Map(results.flatMap((r) => r.rows).map((r) => [r.seq, r])).values()].sort(
