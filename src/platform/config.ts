@@ -30,6 +30,8 @@ export interface Config {
   ledgerHmacKey: Buffer | null;
   /** How often this process integrates appended entries into the tree and signs a checkpoint. */
   ledgerIntegrateMs: number;
+  /** 负面清单: the most persons' records one account may read a day. */
+  dailyReadLimit: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ledgerSigningSeed: base64Key("YIMEN_LEDGER_SIGNING_SEED", 32, true),
     ledgerHmacKey: base64Key("YIMEN_LEDGER_HMAC_KEY", 32, false),
     ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
+    dailyReadLimit: int("YIMEN_DAILY_READ_LIMIT", 200, 1, 1_000_000),
     ...overrides,
   };
   if (problems.length > 0) {

@@ -156,3 +156,92 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
     expect(foreign.json()).toMatchObject({ status: 400, field: "body.powers[0].department" });
   });
 });
+
+describe.each(testDatabases())("reading a person's record through the decision point (%s)", (kind) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform(kind, { dailyReadLimit: 3 });
+  });
+  afterAll(() => t?.close());
+
+  async function setUp() {
+    const { authorizeRead, declareRelation } = await import("../../src/modules/policy/index.js");
+    const db = t.platform.database.db;
+    const officer = await db
+      .selectFrom("accounts")
+      .select("id")
+      .where("username", "=", "officer")
+      .executeTakeFirstOrThrow();
+    const ga = await db
+      .selectFrom("departments")
+      .select("id")
+      .where("code", "=", "HZ-GA")
+      .executeTakeFirstOrThrow();
+    const persons = await db.selectFrom("persons").select("id").orderBy("id").execute();
+    const caller = {
+      actor: {
+        accountId: officer.id,
+        roles: ["officer" as const],
+        departmentIds: [ga.id],
+        via: "session" as const,
+      },
+      requestId: "req-policy",
+    };
+    const read = (personId: string, resource = "household-register") =>
+      authorizeRead(t.platform.ctx, caller, {
+        resource,
+        personId,
+        purpose: "新生儿出生一件事",
+        legalBasis: "《户口登记条例》第七条",
+        viaExchange: false,
+      });
+    return { db, caller, persons, read, declareRelation };
+  }
+
+  it("allows what a power grants and records the deciding policies in the ledger", async () => {
+    const { db, persons, read } = await setUp();
+    const decision = await read(persons[0]?.id as string);
+    expect(decision.allow).toBe(true);
+    const entry = await db
+      .selectFrom("ledger_entries")
+      .select("body")
+      .where("action", "=", "data.read")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    const body = JSON.parse(entry.body);
+    expect(body).toMatchObject({
+      outcome: "success",
+      resource: "data/household-register",
+      purpose: "新生儿出生一件事",
+      requestId: "req-policy",
+    });
+    expect(body.policies).toContain("power:330100-GA-QR-001:0:household-register");
+    expect(body.subjects[0].type).toBe("person");
+  });
+
+  it("refuses a person the officer declared related to, and the daily cap, recording why", async () => {
+    const { db, caller, persons, read, declareRelation } = await setUp();
+    const relative = persons[1]?.id as string;
+    await declareRelation(t.platform.ctx, caller, { personId: relative, relation: "配偶" });
+    const refused = await read(relative);
+    expect(refused).toMatchObject({
+      allow: false,
+      reason: "forbidden",
+      decidedBy: ["negative:related-person"],
+    });
+    // Two more distinct persons reach the cap of 3 for today; the next is refused.
+    expect((await read(persons[2]?.id as string)).allow).toBe(true);
+    expect((await read(persons[3]?.id as string)).allow).toBe(true);
+    const capped = await read(persons[4]?.id as string);
+    expect(capped.decidedBy).toEqual(["negative:daily-cap"]);
+    const refusals = await db
+      .selectFrom("ledger_entries")
+      .select("body")
+      .where("action", "=", "data.read_refused")
+      .execute();
+    expect(refusals.map((r) => JSON.parse(r.body).policies[0])).toEqual([
+      "negative:related-person",
+      "negative:daily-cap",
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
 /** The policy module's public face: the one decision point and the rights lists. */
 export { type Decision, PolicyEngine } from "./policy.engine.js";
 export { policyRoutes } from "./policy.routes.js";
-export { decide, explainDecision, seedDemoRights } from "./policy.service.js";
+export { authorizeRead, decide, declareRelation, explainDecision, seedDemoRights } from "./policy.service.js";

@@ -110,3 +110,36 @@ export async function reviewVersion(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export async function isRelated(db: Conn, accountId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("declared_relations")
+    .select("person_id")
+    .where("account_id", "=", accountId)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function declareRelation(
+  db: Conn,
+  row: { account_id: string; person_id: string; relation: string },
+): Promise<void> {
+  await db
+    .insertInto("declared_relations")
+    .values(row)
+    .onConflict((oc) => oc.columns(["account_id", "person_id"]).doNothing())
+    .execute();
+}
+
+/** Distinct persons whose records the account read today (from the ledger's private identities). */
+export async function personsReadToday(db: Conn, accountId: string, since: Date): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(distinct s.subject_id)::int as n
+    from ledger_identities a
+    join ledger_entries e on e.seq = a.seq
+    join ledger_identities s on s.seq = a.seq and s.kind = 'subject' and s.subject_type = 'person'
+    where a.kind = 'actor' and a.subject_id = ${accountId}
+      and e.action = 'data.read' and e.time >= ${since}`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}

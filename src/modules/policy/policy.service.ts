@@ -1,4 +1,7 @@
+import type { Transaction } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
+import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
@@ -318,4 +321,95 @@ export async function seedDemoRights(ctx: ServiceContext, caller: Caller): Promi
       });
     });
   }
+}
+
+/** Midnight in China (UTC+8) of the day `now` falls in: the daily read cap counts from there. */
+export function startOfChinaDay(now: Date): Date {
+  const shifted = new Date(now.getTime() + 8 * 3_600_000);
+  shifted.setUTCHours(0, 0, 0, 0);
+  return new Date(shifted.getTime() - 8 * 3_600_000);
+}
+
+/**
+ * Decides whether the caller may read one person's record in a data resource, with the facts the
+ * negative list needs (persons read today, declared relations) taken from the platform itself, and
+ * records the decision and the policies that took it in the ledger, in the caller's transaction.
+ */
+export async function authorizeRead(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: {
+    resource: string;
+    personId: string;
+    purpose: string;
+    legalBasis: string;
+    viaExchange: boolean;
+    reference?: string | null;
+  },
+  tx: Db | Transaction<DB> = ctx.db,
+): Promise<Decision> {
+  const accountId = caller.actor.accountId;
+  if (!accountId) {
+    throw forbidden("Reading personal data needs an account");
+  }
+  const [departments, readsToday, related] = await Promise.all([
+    directory.departmentCodes(ctx, caller.actor.departmentIds),
+    repo.personsReadToday(tx, accountId, startOfChinaDay(new Date())),
+    repo.isRelated(tx, accountId, input.personId),
+  ]);
+  const decision = await decide(ctx, {
+    action: "read",
+    principal: { id: accountId, roles: [...caller.actor.roles], departments },
+    resource: dataResource(input.resource),
+    context: {
+      purpose: input.purpose,
+      legalBasis: input.legalBasis,
+      viaExchange: input.viaExchange,
+      relatedToSubject: related,
+      readsToday,
+      dailyLimit: ctx.config.dailyReadLimit,
+    },
+  });
+  await ctx.ledger.record(tx, {
+    action: decision.allow ? "data.read" : "data.read_refused",
+    actor: caller.actor,
+    subjects: [{ type: "person", id: input.personId }],
+    resource: `data/${input.resource}`,
+    purpose: input.purpose,
+    legalBasis: input.legalBasis,
+    reference: input.reference ?? null,
+    outcome: decision.allow ? "success" : "denied",
+    policies: decision.decidedBy,
+    requestId: caller.requestId,
+    details: { reason: decision.reason, viaExchange: input.viaExchange },
+  });
+  return decision;
+}
+
+/** A member of staff declares a person they are related to; from then on they may not read that person's records. */
+export async function declareRelation(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { personId: string; relation: string },
+): Promise<void> {
+  const accountId = caller.actor.accountId;
+  if (!accountId) {
+    throw forbidden("Only accounts declare relations");
+  }
+  await inTransaction(ctx.db, async (tx) => {
+    await repo.declareRelation(tx, {
+      account_id: accountId,
+      person_id: input.personId,
+      relation: input.relation,
+    });
+    await ctx.ledger.record(tx, {
+      action: "policy.relation.declare",
+      actor: caller.actor,
+      subjects: [{ type: "person", id: input.personId }],
+      resource: "policy/declared-relations",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { relation: input.relation },
+    });
+  });
 }

@@ -1,6 +1,12 @@
 import type { ColumnType, Generated } from "kysely";
 
 export interface PolicyTables {
+  declared_relations: {
+    account_id: string;
+    person_id: string;
+    relation: string;
+    declared_at: ColumnType<Date, Date | string | undefined, never>;
+  };
   rights_list_versions: {
     id: Generated<string>;
     department_code: string;

@@ -98,4 +98,5 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     review_reason: true,
     effective_from: true,
   },
+  declared_relations: { account_id: true, person_id: true, relation: true, declared_at: true },
 };

@@ -2,6 +2,12 @@ import type { Migration } from "../migrate.js";
 import { createIdentity } from "./20261127T0900_create_identity.js";
 import { createLedger } from "./20261127T1000_create_ledger.js";
 import { createPolicy } from "./20261127T1100_create_policy.js";
+import { createDeclaredRelations } from "./20261127T1130_create_declared_relations.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
-export const migrations: readonly Migration[] = [createIdentity, createLedger, createPolicy];
+export const migrations: readonly Migration[] = [
+  createIdentity,
+  createLedger,
+  createPolicy,
+  createDeclaredRelations,
+];
