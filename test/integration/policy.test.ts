@@ -245,3 +245,36 @@ describe.each(testDatabases())("reading a person's record through the decision p
     ]);
   });
 });
+
+describe("declaring a relation over HTTP", () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform("pglite");
+  });
+  afterAll(() => t?.close());
+
+  it("records the declaration, and names the field when the person is unknown", async () => {
+    const officer = await signIn(t.app, "officer");
+    const person = await t.platform.database.db
+      .selectFrom("persons")
+      .select(["id", "id_number"])
+      .executeTakeFirstOrThrow();
+    expect(
+      (await officer.post("/api/me/relations", { idNumber: person.id_number, relation: "配偶" })).statusCode,
+    ).toBe(204);
+    const rows = await t.platform.database.db.selectFrom("declared_relations").selectAll().execute();
+    expect(rows).toHaveLength(1);
+    const unknown = await officer.post("/api/me/relations", {
+      idNumber: "11010519491231002X",
+      relation: "子女",
+    });
+    expect(unknown.json()).toMatchObject({ status: 400, field: "body.idNumber" });
+    expect(
+      (
+        await (
+          await signIn(t.app, "citizen")
+        ).post("/api/me/relations", { idNumber: person.id_number, relation: "x" })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
 import { Type } from "typebox";
 import type { ServiceContext } from "../../platform/context.js";
+import { validationError } from "../../platform/errors.js";
 import { callerOf } from "../../platform/http/caller.js";
 import { StrictObject, Uuid } from "../../platform/http/schema.js";
 import type { TypedApp } from "../../platform/http/types.js";
+import { directory } from "../identity/index.js";
 import { presentVersion } from "./policy.presenter.js";
 import * as policy from "./policy.service.js";
 import { POWER_TYPES } from "./rights-list.js";
@@ -120,6 +122,29 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) =>
         presentVersion(await policy.review(ctx, callerOf(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      "/api/me/relations",
+      {
+        schema: {
+          ...tags,
+          summary: "Declare a person you are related to (亲属关系申报); you may then not read their records",
+          body: StrictObject({ idNumber: Type.String({ minLength: 18, maxLength: 18 }), relation: Text(20) }),
+        },
+        config: { auth: { roles: ["officer", "dept_admin", "leader", "auditor"] } },
+      },
+      async (request, reply) => {
+        const person = await directory.findPersonByIdNumber(ctx, request.body.idNumber);
+        if (!person) {
+          throw validationError("body.idNumber", "No registered person has this ID number");
+        }
+        await policy.declareRelation(ctx, callerOf(request), {
+          personId: person.id,
+          relation: request.body.relation,
+        });
+        return reply.status(204).send();
+      },
     );
 
     app.get(
