@@ -18,14 +18,15 @@ const ChangePasswordPage = lazy(() =>
   import("./account/ChangePasswordPage").then((m) => ({ default: m.ChangePasswordPage })),
 );
 const PortalHome = lazy(() => import("./portal/PortalHome").then((m) => ({ default: m.PortalHome })));
-const WorkbenchHome = lazy(() =>
-  import("./workbench/WorkbenchHome").then((m) => ({ default: m.WorkbenchHome })),
+const WorkbenchSection = lazy(() =>
+  import("./workbench/WorkbenchSection").then((m) => ({ default: m.WorkbenchSection })),
 );
 const CockpitHome = lazy(() => import("./cockpit/CockpitHome").then((m) => ({ default: m.CockpitHome })));
 const DataUsePage = lazy(() => import("./portal/DataUsePage").then((m) => ({ default: m.DataUsePage })));
 const OversightSection = lazy(() =>
   import("./oversight/OversightSection").then((m) => ({ default: m.OversightSection })),
 );
+const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ default: m.RightsPage })));
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -75,6 +76,14 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
       <Route
+        path="/rights"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <RightsPage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -95,10 +104,10 @@ function AppRoutes() {
           <Route path="data-use" element={<DataUsePage />} />
         </Route>
         <Route
-          path="workbench"
+          path="workbench/*"
           element={
             <RequireRole roles={SECTION_ROLES.workbench}>
-              <WorkbenchHome />
+              <WorkbenchSection />
             </RequireRole>
           }
         />

@@ -5,6 +5,14 @@ import type { AccountKind, AccountStatus, DivisionLevel, OrganisationKind, Role 
 
 type Conn = Db | Transaction<DB> | Kysely<DB>;
 
+// The roles and department ids of the account aliased "a", as arrays (used wherever an account is read).
+const accountRoles = sql<
+  Role[]
+>`array(select r.role from account_roles r where r.account_id = a.id order by r.role)`;
+const accountDepartmentIds = sql<
+  string[]
+>`array(select ad.department_id::text from account_departments ad where ad.account_id = a.id)`;
+
 // ---- divisions ---------------------------------------------------------------------------------
 
 export interface DivisionRow {
@@ -315,14 +323,8 @@ function accountQuery(db: Conn) {
       "a.locked_until",
       "a.last_sign_in_at",
       "a.created_at",
-      sql<Role[]>`array(select r.role from account_roles r where r.account_id = a.id order by r.role)`.as(
-        "roles",
-      ),
-      sql<
-        string[]
-      >`array(select ad.department_id::text from account_departments ad where ad.account_id = a.id)`.as(
-        "department_ids",
-      ),
+      accountRoles.as("roles"),
+      accountDepartmentIds.as("department_ids"),
     ]);
 }
 
@@ -526,12 +528,8 @@ export async function findLiveSession(db: Conn, idHash: string): Promise<Session
       "s.account_id",
       "s.csrf_token",
       "s.last_seen_at",
-      sql<Role[]>`array(select r.role from account_roles r where r.account_id = a.id)`.as("roles"),
-      sql<
-        string[]
-      >`array(select ad.department_id::text from account_departments ad where ad.account_id = a.id)`.as(
-        "department_ids",
-      ),
+      accountRoles.as("roles"),
+      accountDepartmentIds.as("department_ids"),
     ])
     .where("s.id_hash", "=", idHash)
     .where("s.expires_at", ">", sql<Date>`now()`)
@@ -654,12 +652,8 @@ export async function findLiveTokenByHash(
       "t.account_id",
       "t.scopes",
       "t.last_used_at",
-      sql<Role[]>`array(select r.role from account_roles r where r.account_id = a.id)`.as("roles"),
-      sql<
-        string[]
-      >`array(select ad.department_id::text from account_departments ad where ad.account_id = a.id)`.as(
-        "department_ids",
-      ),
+      accountRoles.as("roles"),
+      accountDepartmentIds.as("department_ids"),
     ])
     .where("t.secret_hash", "=", secretHash)
     .where("t.revoked_at", "is", null)

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Layout } from "antd";
 import { useEffect, useRef, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useAuth } from "../shared/AuthProvider";
 import { ApiError } from "../shared/api";
 import { problemText } from "../shared/components/ProblemAlert";
@@ -107,6 +107,11 @@ export function LoginPage() {
               {t("login.promise3")}
             </li>
           </ul>
+          <p>
+            <Link to="/rights" className="login__rights-link">
+              {t("rights.publicLink")} →
+            </Link>
+          </p>
         </section>
         <Card className="login__card">
           <h2>{t("login.heading")}</h2>

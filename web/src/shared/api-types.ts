@@ -242,3 +242,79 @@ export interface LedgerExport {
   treeSize: number;
   entries: { index: number; body: string; proof: string[] }[];
 }
+
+/** The ten kinds of administrative power (行政职权) a rights list names. */
+export const POWER_TYPES = [
+  "行政许可",
+  "行政处罚",
+  "行政强制",
+  "行政征收",
+  "行政给付",
+  "行政检查",
+  "行政确认",
+  "行政奖励",
+  "行政裁决",
+  "其他行政权力",
+] as const;
+
+export type PowerType = (typeof POWER_TYPES)[number];
+
+export const POWER_LEVELS = ["province", "city", "county", "township"] as const;
+
+export type PowerLevel = (typeof POWER_LEVELS)[number];
+
+export type GrantRole = "officer" | "dept_admin" | "leader";
+
+export interface PowerGrant {
+  roles: GrantRole[];
+  action: "read" | "decide";
+  resources: string[];
+}
+
+/** One power of a department's rights list (权力清单) with its duties (责任清单). */
+export interface Power {
+  code: string;
+  name: string;
+  nameEn: string;
+  type: PowerType;
+  legalBasis: { law: string; article: string }[];
+  department: string;
+  level: PowerLevel;
+  duties: string[];
+  accountability: string;
+  grants: PowerGrant[];
+}
+
+/** A department's list in force (GET /api/rights). */
+export interface RightsList {
+  departmentCode: string;
+  version: number;
+  effectiveFrom: string;
+  powers: Power[];
+}
+
+export type RightsVersionStatus = "proposed" | "approved" | "refused";
+
+/** One version of a department's list: proposed, then approved or refused by a legal reviewer. */
+export interface RightsVersion {
+  id: string;
+  departmentCode: string;
+  version: number;
+  status: RightsVersionStatus;
+  summary: string;
+  powers: Power[];
+  proposedBy: string | null;
+  proposedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewReason: string | null;
+  effectiveFrom: string | null;
+}
+
+/** A proposal compared with the list in force. */
+export interface RightsDiff {
+  against: { id: string; version: number } | null;
+  added: Power[];
+  removed: Power[];
+  changed: { code: string; before: Power; after: Power }[];
+}

@@ -1,7 +1,14 @@
-import { ApartmentOutlined, AuditOutlined, InboxOutlined, SwapOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileProtectOutlined,
+  InboxOutlined,
+  SwapOutlined,
+} from "@ant-design/icons";
 import { Alert, Tag } from "antd";
 import { useMe } from "../shared/AuthProvider";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 import { ROLE_COLOUR, roleLabel } from "../shared/roles";
@@ -45,6 +52,21 @@ export function WorkbenchHome() {
           </ul>
         )}
       </section>
+
+      {me.roles.includes("legal_reviewer") ? (
+        <>
+          <h2 className="section-title">{t("workbench.rightsSection")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/rights-review"
+              icon={<FileProtectOutlined />}
+              title={t("review.title")}
+              description={t("review.card")}
+              testId="rights-review-card"
+            />
+          </div>
+        </>
+      ) : null}
 
       <h2 className="section-title">{t("app.comingSoon")}</h2>
       <div className="card-grid">

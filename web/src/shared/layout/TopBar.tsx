@@ -1,15 +1,23 @@
+import { ProfileOutlined } from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, then language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public rights lists, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
+  const { t } = useI18n();
   return (
     <Layout.Header className="topbar">
       {leading}
       <BrandLink />
       <div className="topbar__spacer" />
+      <Link to="/rights" className="header-link" data-testid="rights-link">
+        <ProfileOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.rights")}</span>
+      </Link>
       <LanguageSwitch />
       {trailing}
     </Layout.Header>

@@ -1,0 +1,58 @@
+import type { GrantRole, PowerLevel, PowerType } from "../shared/api-types";
+import type { MessageKey } from "../shared/i18n";
+
+/** The data resources grants name, with their Chinese and English labels. */
+export const RESOURCES: readonly { id: string; zh: string; en: string }[] = [
+  { id: "household-register", zh: "户籍信息", en: "Household register" },
+  { id: "enterprise-register", zh: "企业登记信息", en: "Enterprise register" },
+  { id: "social-insurance", zh: "社会保险信息", en: "Social insurance" },
+  { id: "birth-certificates", zh: "出生医学证明", en: "Birth medical certificates" },
+  { id: "health-records", zh: "健康档案", en: "Health records" },
+  { id: "criminal-records", zh: "违法犯罪记录", en: "Criminal records" },
+];
+
+/** A resource's label in the current language (its id when unknown). */
+export function resourceLabel(id: string, pick: (zh: string, en: string) => string): string {
+  const known = RESOURCES.find((resource) => resource.id === id);
+  return known ? pick(known.zh, known.en) : id;
+}
+
+export const POWER_TYPE_KEY: Record<PowerType, MessageKey> = {
+  行政许可: "powerType.licence",
+  行政处罚: "powerType.penalty",
+  行政强制: "powerType.coercion",
+  行政征收: "powerType.levy",
+  行政给付: "powerType.benefit",
+  行政检查: "powerType.inspection",
+  行政确认: "powerType.confirmation",
+  行政奖励: "powerType.reward",
+  行政裁决: "powerType.adjudication",
+  其他行政权力: "powerType.other",
+};
+
+/** Tag colours with AA contrast on their light background. */
+export const POWER_TYPE_COLOUR: Record<PowerType, string> = {
+  行政许可: "blue",
+  行政处罚: "red",
+  行政强制: "volcano",
+  行政征收: "orange",
+  行政给付: "green",
+  行政检查: "purple",
+  行政确认: "geekblue",
+  行政奖励: "magenta",
+  行政裁决: "cyan",
+  其他行政权力: "default",
+};
+
+export const LEVEL_KEY: Record<PowerLevel, MessageKey> = {
+  province: "level.province",
+  city: "level.city",
+  county: "level.county",
+  township: "level.township",
+};
+
+export const GRANT_ROLE_KEY: Record<GrantRole, MessageKey> = {
+  officer: "role.officer",
+  dept_admin: "role.dept_admin",
+  leader: "role.leader",
+};

@@ -1,0 +1,39 @@
+import { lazy } from "react";
+import { Route, Routes } from "react-router-dom";
+import { NotFoundPage } from "../shared/components/ErrorPages";
+import { RequireRole } from "../shared/components/Guards";
+import { WorkbenchHome } from "./WorkbenchHome";
+
+// The review screens load when opened, not with the workbench home.
+const ReviewQueuePage = lazy(() =>
+  import("./rights/ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })),
+);
+const ReviewProposalPage = lazy(() =>
+  import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
+);
+
+/** /workbench/*: the staff home and the legal reviewers' queue of rights-list proposals. */
+export function WorkbenchSection() {
+  return (
+    <Routes>
+      <Route index element={<WorkbenchHome />} />
+      <Route
+        path="rights-review"
+        element={
+          <RequireRole roles={["legal_reviewer"]}>
+            <ReviewQueuePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="rights-review/:id"
+        element={
+          <RequireRole roles={["legal_reviewer"]}>
+            <ReviewProposalPage />
+          </RequireRole>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
