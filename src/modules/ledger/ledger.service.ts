@@ -138,7 +138,7 @@ export async function integrate(
   keys: LedgerKeys,
   maxBatch = 10_000,
 ): Promise<IntegrationResult | null> {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(tx);
     const pending = await repo.pendingEntries(tx, maxBatch);
     if (pending.length === 0) {
@@ -190,8 +190,13 @@ export async function integrate(
       .insertInto("ledger_checkpoints")
       .values({ size: newSize, root: Buffer.from(root), note })
       .execute();
-    return { size: newSize, added: pending.length };
+    return { size: newSize, added: pending.length, checkpoint: { size: newSize, root, note } };
   });
+  if (!result) {
+    return null;
+  }
+  recent.set(db, { at: Date.now(), checkpoint: result.checkpoint });
+  return { size: result.size, added: result.added };
 }
 
 /** Integrates until nothing is pending (tests, start-up, the CLI). */
@@ -207,6 +212,23 @@ export async function integrateAll(db: Db, keys: LedgerKeys): Promise<number> {
 }
 
 /** The signed checkpoint of the current tree; an empty tree gets a freshly signed size-0 checkpoint. */
+type SignedCheckpoint = { size: number; root: Hash; note: string };
+// The latest checkpoint this process signed or read, per database: proofs are computed against it
+// for up to a second, which saves a round trip. A proof against a checkpoint that is a moment old
+// is as valid as one against the newest: every checkpoint is signed and stays verifiable.
+const recent = new WeakMap<object, { at: number; checkpoint: SignedCheckpoint }>();
+const RECENT_MS = 1_000;
+
+async function recentCheckpoint(db: Db, keys: LedgerKeys): Promise<SignedCheckpoint> {
+  const cached = recent.get(db);
+  if (cached && Date.now() - cached.at < RECENT_MS) {
+    return cached.checkpoint;
+  }
+  const checkpoint = await currentCheckpoint(db, keys);
+  recent.set(db, { at: Date.now(), checkpoint });
+  return checkpoint;
+}
+
 export async function currentCheckpoint(
   db: Db,
   keys: LedgerKeys,
@@ -242,7 +264,7 @@ async function rangeHashes(db: Db, ranges: [number, number][]): Promise<Hash[]> 
 /** An entry with its inclusion proof in the tree of the given size (the latest by default). */
 export async function entryWithProof(db: Db, keys: LedgerKeys, index: number, treeSize?: number) {
   const checkpoint =
-    treeSize === undefined ? await currentCheckpoint(db, keys) : await repo.checkpointAt(db, treeSize);
+    treeSize === undefined ? await recentCheckpoint(db, keys) : await repo.checkpointAt(db, treeSize);
   if (!checkpoint) {
     throw validationError("querystring.treeSize", `No checkpoint was signed at size ${treeSize}`);
   }
