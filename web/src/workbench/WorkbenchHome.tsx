@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   FileProtectOutlined,
   InboxOutlined,
+  ProfileOutlined,
   SwapOutlined,
 } from "@ant-design/icons";
 import { Alert, Tag } from "antd";
@@ -53,17 +54,28 @@ export function WorkbenchHome() {
         )}
       </section>
 
-      {me.roles.includes("legal_reviewer") ? (
+      {me.roles.includes("legal_reviewer") || me.roles.includes("dept_admin") ? (
         <>
           <h2 className="section-title">{t("workbench.rightsSection")}</h2>
           <div className="card-grid">
-            <FeatureCard
-              to="/workbench/rights-review"
-              icon={<FileProtectOutlined />}
-              title={t("review.title")}
-              description={t("review.card")}
-              testId="rights-review-card"
-            />
+            {me.roles.includes("legal_reviewer") ? (
+              <FeatureCard
+                to="/workbench/rights-review"
+                icon={<FileProtectOutlined />}
+                title={t("review.title")}
+                description={t("review.card")}
+                testId="rights-review-card"
+              />
+            ) : null}
+            {me.roles.includes("dept_admin") ? (
+              <FeatureCard
+                to="/workbench/rights"
+                icon={<ProfileOutlined />}
+                title={t("deptRights.title")}
+                description={t("deptRights.card")}
+                testId="dept-rights-card"
+              />
+            ) : null}
           </div>
         </>
       ) : null}

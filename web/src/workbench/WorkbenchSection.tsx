@@ -8,11 +8,14 @@ import { WorkbenchHome } from "./WorkbenchHome";
 const ReviewQueuePage = lazy(() =>
   import("./rights/ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })),
 );
+const DeptRightsPage = lazy(() =>
+  import("./rights/DeptRightsPage").then((m) => ({ default: m.DeptRightsPage })),
+);
 const ReviewProposalPage = lazy(() =>
   import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
 );
 
-/** /workbench/*: the staff home and the legal reviewers' queue of rights-list proposals. */
+/** /workbench/*: the staff home and a department admin's rights list and the legal reviewers' queue. */
 export function WorkbenchSection() {
   return (
     <Routes>
@@ -30,6 +33,14 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["legal_reviewer"]}>
             <ReviewProposalPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="rights"
+        element={
+          <RequireRole roles={["dept_admin"]}>
+            <DeptRightsPage />
           </RequireRole>
         }
       />
