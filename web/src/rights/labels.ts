@@ -30,17 +30,17 @@ export const POWER_TYPE_KEY: Record<PowerType, MessageKey> = {
   其他行政权力: "powerType.other",
 };
 
-/** Tag colours with AA contrast on their light background. */
+/** Only these tag colours keep text contrast at WCAG AA on their light background (see ROLE_COLOUR). */
 export const POWER_TYPE_COLOUR: Record<PowerType, string> = {
   行政许可: "blue",
   行政处罚: "red",
-  行政强制: "volcano",
-  行政征收: "orange",
-  行政给付: "green",
+  行政强制: "red",
+  行政征收: "magenta",
+  行政给付: "geekblue",
   行政检查: "purple",
   行政确认: "geekblue",
   行政奖励: "magenta",
-  行政裁决: "cyan",
+  行政裁决: "purple",
   其他行政权力: "default",
 };
 

@@ -176,8 +176,8 @@ export function DeptRightsPage() {
                     power={power}
                     actions={
                       <>
-                        {isNew ? <Tag color="green">{t("deptRights.new")}</Tag> : null}
-                        {isEdited ? <Tag color="orange">{t("rights.changedMark")}</Tag> : null}
+                        {isNew ? <Tag color="#237804">{t("deptRights.new")}</Tag> : null}
+                        {isEdited ? <Tag color="#ad4e00">{t("rights.changedMark")}</Tag> : null}
                         <Button
                           size="small"
                           icon={<EditOutlined aria-hidden="true" />}

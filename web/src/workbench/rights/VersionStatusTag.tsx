@@ -2,10 +2,11 @@ import { Tag } from "antd";
 import type { RightsVersionStatus } from "../../shared/api-types";
 import { useI18n } from "../../shared/I18nProvider";
 
+// Solid dark colours: white text on them passes WCAG AA, unlike the light gold and green presets.
 const COLOUR: Record<RightsVersionStatus, string> = {
-  proposed: "gold",
-  approved: "green",
-  refused: "red",
+  proposed: "#ad4e00",
+  approved: "#237804",
+  refused: "#a8071a",
 };
 
 /** A version's review status as a coloured tag. */
