@@ -3,6 +3,7 @@ import type { DB } from "../../platform/db/schema.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
+/** Appends one entry and its private identities in a single statement (one round trip). */
 export async function insertEntry(
   db: Conn,
   row: { body: string; action: string; time: Date; department_ids: string[] },
@@ -11,20 +12,19 @@ export async function insertEntry(
     subject_type: "person" | "organisation" | "account";
     subject_id: string;
   }[],
-): Promise<number> {
-  const { seq } = await db
-    .insertInto("ledger_entries")
-    .values(row)
-    .returning("seq")
-    .executeTakeFirstOrThrow();
-  if (identities.length > 0) {
-    await db
-      .insertInto("ledger_identities")
-      .values(identities.map((i) => ({ ...i, seq })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  return seq;
+): Promise<void> {
+  await sql`
+    with entry as (
+      insert into ledger_entries (body, action, time, department_ids)
+      values (${row.body}, ${row.action}, ${row.time}, ${sql.val(row.department_ids)}::text[])
+      returning seq
+    )
+    insert into ledger_identities (seq, kind, subject_type, subject_id)
+    select entry.seq, i.kind, i.subject_type, i.subject_id
+    from entry, unnest(${sql.val(identities.map((i) => i.kind))}::text[],
+                       ${sql.val(identities.map((i) => i.subject_type))}::text[],
+                       ${sql.val(identities.map((i) => i.subject_id))}::text[]) as i (kind, subject_type, subject_id)
+    on conflict do nothing`.execute(db);
 }
 
 export async function insertEntries(
