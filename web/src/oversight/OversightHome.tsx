@@ -1,4 +1,9 @@
-import { BookOutlined, FileSearchOutlined, WarningOutlined } from "@ant-design/icons";
+import {
+  BookOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
+  WarningOutlined,
+} from "@ant-design/icons";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
 import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
@@ -17,6 +22,13 @@ export function OversightHome() {
           title={t("oversight.ledger")}
           description={t("oversight.ledgerCard")}
           testId="ledger-card"
+        />
+        <FeatureCard
+          to="/oversight/who-may-read"
+          icon={<SafetyCertificateOutlined />}
+          title={t("access.title")}
+          description={t("access.card")}
+          testId="who-may-read-card"
         />
         <ComingSoonCard
           icon={<FileSearchOutlined />}

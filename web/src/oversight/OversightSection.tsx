@@ -6,12 +6,17 @@ import { OversightHome } from "./OversightHome";
 // The ledger page (tables, forms, drawer) loads when it is opened, not with the oversight home.
 const LedgerPage = lazy(() => import("./LedgerPage").then((m) => ({ default: m.LedgerPage })));
 
-/** /oversight/*: the auditors' home and the transparency ledger. */
+const OversightWhoMayRead = lazy(() =>
+  import("./OversightWhoMayRead").then((m) => ({ default: m.OversightWhoMayRead })),
+);
+
+/** /oversight/*: the auditors' home, the transparency ledger and who may read what. */
 export function OversightSection() {
   return (
     <Routes>
       <Route index element={<OversightHome />} />
       <Route path="ledger" element={<LedgerPage />} />
+      <Route path="who-may-read" element={<OversightWhoMayRead />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -318,3 +318,37 @@ export interface RightsDiff {
   removed: Power[];
   changed: { code: string; before: Power; after: Power }[];
 }
+
+/** One policy behind an answer: the power (with its legal basis) or the negative-list rule. */
+export interface PolicyReason {
+  policy: string;
+  kind: "power" | "negative" | "other";
+  title: string;
+  titleEn: string;
+  legalBasis: string[];
+}
+
+/** GET /api/policy/who-may-read. */
+export interface WhoMayRead {
+  resource: {
+    id: string;
+    owner: string;
+    sharingClass: "unconditional" | "conditional" | "none";
+    dataClass: string;
+    purposes: string[];
+  };
+  purpose: string;
+  allowed: { department: string; role: string; because: PolicyReason[] }[];
+  limits: { policy: string; title: string; titleEn: string }[];
+}
+
+/** POST /api/policy/explain. */
+export interface PolicyExplanation {
+  decision: {
+    allow: boolean;
+    decidedBy: string[];
+    reason: "permitted" | "forbidden" | "no-permit" | "evaluation-error";
+    errors: unknown[];
+  };
+  because: PolicyReason[];
+}

@@ -4,6 +4,7 @@ import {
   FileProtectOutlined,
   InboxOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SwapOutlined,
 } from "@ant-design/icons";
 import { Alert, Tag } from "antd";
@@ -76,6 +77,13 @@ export function WorkbenchHome() {
                 testId="dept-rights-card"
               />
             ) : null}
+            <FeatureCard
+              to="/workbench/who-may-read"
+              icon={<SafetyCertificateOutlined />}
+              title={t("access.title")}
+              description={t("access.card")}
+              testId="who-may-read-card"
+            />
           </div>
         </>
       ) : null}

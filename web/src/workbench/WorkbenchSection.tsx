@@ -11,6 +11,9 @@ const ReviewQueuePage = lazy(() =>
 const DeptRightsPage = lazy(() =>
   import("./rights/DeptRightsPage").then((m) => ({ default: m.DeptRightsPage })),
 );
+const WorkbenchWhoMayRead = lazy(() =>
+  import("./rights/WorkbenchWhoMayRead").then((m) => ({ default: m.WorkbenchWhoMayRead })),
+);
 const ReviewProposalPage = lazy(() =>
   import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
 );
@@ -41,6 +44,14 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["dept_admin"]}>
             <DeptRightsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="who-may-read"
+        element={
+          <RequireRole roles={["dept_admin", "legal_reviewer"]}>
+            <WorkbenchWhoMayRead />
           </RequireRole>
         }
       />
