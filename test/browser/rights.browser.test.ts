@@ -90,4 +90,24 @@ describe("rights and responsibility lists", () => {
     expect(await listedCodes(page)).not.toContain(REMOVED);
     await visitor.close();
   });
+
+  it("tells an auditor who may read household registers on which power, and why a health-records read is refused", async () => {
+    const context = await newContext(browser);
+    await signInByApi(context, "auditor");
+    const page = await context.newPage();
+    await page.goto("/oversight");
+    await page.getByTestId("who-may-read-card").getByRole("link").click();
+    const answer = page.getByTestId("who-may-read");
+    await answer.waitFor();
+    await expect.poll(() => answer.textContent()).toContain("《中华人民共和国户口登记条例》第三条");
+    expect(await answer.textContent()).toContain("杭州市公安局 · 承办人员");
+
+    await page.getByLabel("用途", { exact: true }).last().fill("治安调查");
+    await page.getByRole("button", { name: "判断" }).click();
+    const result = page.getByTestId("explain-result");
+    await expect.poll(() => result.textContent()).toContain("拒绝读取");
+    expect(await result.textContent()).toContain("健康档案仅可为其列明的用途读取");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

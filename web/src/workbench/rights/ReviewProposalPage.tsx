@@ -90,7 +90,7 @@ export function ReviewProposalPage() {
         {version?.status === "proposed" ? (
           <Card
             className="review-layout__form"
-            title={<h2 className="card-heading">{t("review.decision")}</h2>}
+            title={<h2 className="card-heading">{t("review.submit")}</h2>}
           >
             {version.proposedBy === me.id ? (
               <Alert type="info" showIcon title={t("review.ownProposal")} />
