@@ -10,6 +10,7 @@ import { PageHeading } from "../../shared/components/PageHeading";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
 import { SubPageTrail } from "../../shared/components/SubPageTrail";
 import { useI18n } from "../../shared/I18nProvider";
+import type { MessageKey } from "../../shared/i18n";
 import { useApi } from "../../shared/useApi";
 import { PowerFormModal } from "./PowerFormModal";
 import { VersionHistory } from "./VersionHistory";
@@ -36,10 +37,38 @@ function fieldProblem(error: ApiError): FieldProblem | null {
   return { index: null, field: path, detail };
 }
 
+const FIELD_LABEL: Record<string, MessageKey> = {
+  code: "deptRights.code",
+  name: "deptRights.name",
+  nameEn: "deptRights.nameEn",
+  type: "rights.type",
+  level: "rights.level",
+  legalBasis: "rights.legalBasis",
+  duties: "rights.duties",
+  accountability: "rights.accountability",
+  grants: "rights.grants",
+  department: "rights.department",
+};
+
+/** "legalBasis[0].law" → "法律依据 1 · law": the field's label, its item number, and the rest of the path. */
+function useFieldLabel(): (field: string) => string {
+  const { t } = useI18n();
+  return (field) => {
+    const match = /^(\w+)(?:\[(\d+)\])?\.?(.*)$/.exec(field);
+    const key = match?.[1] ? FIELD_LABEL[match[1]] : undefined;
+    if (!match || !key) {
+      return field || t("deptRights.power");
+    }
+    const item = match[2] === undefined ? "" : ` ${Number(match[2]) + 1}`;
+    return `${t(key)}${item}${match[3] ? ` · ${match[3]}` : ""}`;
+  };
+}
+
 /** /workbench/rights: a department admin's list in force, its versions, and a proposal of a new version. */
 export function DeptRightsPage() {
   const me = useMe();
   const { t, dateTime } = useI18n();
+  const fieldLabel = useFieldLabel();
   const { message } = App.useApp();
   const departments = useDepartmentsByCode();
   const [department, setDepartment] = useState(me.departments[0]?.code ?? "");
@@ -200,7 +229,7 @@ export function DeptRightsPage() {
                       showIcon
                       role="alert"
                       className="draft-power__error"
-                      title={fieldError.field || t("deptRights.power")}
+                      title={fieldLabel(fieldError.field)}
                       description={fieldError.detail}
                     />
                   ) : null}
@@ -263,7 +292,7 @@ export function DeptRightsPage() {
                   showIcon
                   title={t("deptRights.powerProblem", {
                     code: draft[problem.field.index]?.code ?? `#${problem.field.index + 1}`,
-                    field: problem.field.field,
+                    field: fieldLabel(problem.field.field),
                   })}
                   description={problem.field.detail}
                 />
