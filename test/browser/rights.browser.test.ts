@@ -52,6 +52,7 @@ describe("rights and responsibility lists", () => {
     await adminPage.getByRole("button", { name: "提出变更" }).click();
     await adminPage.getByRole("button", { name: "删除：违反治安管理行为的处罚" }).click();
     expect(await adminPage.getByTestId("draft-removed").textContent()).toContain(REMOVED);
+    expect(await seriousViolations(adminPage)).toEqual([]);
     await adminPage.getByLabel("变更说明").fill("治安管理处罚权调整至分局行使，市局清单不再列明");
     await adminPage.getByRole("button", { name: "提交审核" }).click();
     await adminPage.getByTestId("pending-proposals").waitFor();
