@@ -95,6 +95,13 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
       departmentCode: "HZ-GA",
       reviewReason: null,
     });
+    // While it awaits review, a second proposal for the same list is refused.
+    const second = await gaadmin.post("/api/rights/proposals", {
+      departmentCode: "HZ-GA",
+      summary: "另一个版本",
+      powers: current,
+    });
+    expect(second.json()).toMatchObject({ status: 409, field: "body.departmentCode" });
     // Another department's list is not theirs to change.
     const other = await gaadmin.post("/api/rights/proposals", {
       departmentCode: "HZ-RS",

@@ -67,9 +67,10 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         config: { auth: { roles: reviewers } },
       },
-      async (request) => ({
-        items: (await policy.listVersions(ctx, request.query.department)).map(presentVersion),
-      }),
+      async (request) => {
+        const { versions, names } = await policy.listVersions(ctx, request.query.department);
+        return { items: versions.map((v) => presentVersion(v, names)) };
+      },
     );
 
     app.post(

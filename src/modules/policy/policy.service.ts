@@ -155,8 +155,18 @@ export async function rightsInForce(ctx: ServiceContext) {
   }));
 }
 
-export function listVersions(ctx: ServiceContext, departmentCode?: string) {
-  return repo.listVersions(ctx.db, departmentCode);
+/** Every version, with the names of who proposed and reviewed it. */
+export async function listVersions(ctx: ServiceContext, departmentCode?: string) {
+  const versions = await repo.listVersions(ctx.db, departmentCode);
+  const accounts = versions
+    .flatMap((v) => [v.proposed_by, v.reviewed_by])
+    .filter((id): id is string => id !== null);
+  const names = await directory.labelsFor(ctx, {
+    account: [...new Set(accounts)],
+    person: [],
+    organisation: [],
+  });
+  return { versions, names };
 }
 
 async function callerDepartmentCodes(ctx: ServiceContext, caller: Caller): Promise<string[]> {
@@ -172,6 +182,11 @@ export async function propose(
   const mine = await callerDepartmentCodes(ctx, caller);
   if (!caller.actor.roles.includes("dept_admin") || !mine.includes(input.departmentCode)) {
     throw forbidden("Only an admin of this department may propose changes to its lists");
+  }
+  // One open proposal per department: a second would be reviewed against a list it does not replace.
+  const open = (await repo.listVersions(ctx.db, input.departmentCode)).find((v) => v.status === "proposed");
+  if (open) {
+    throw conflict(`Version ${open.version} of this list is still awaiting review`, "body.departmentCode");
   }
   const strangers = input.powers.findIndex((p) => p.department !== input.departmentCode);
   if (strangers >= 0) {

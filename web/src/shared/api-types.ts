@@ -304,8 +304,11 @@ export interface RightsVersion {
   summary: string;
   powers: Power[];
   proposedBy: string | null;
+  /** "Display name (username)" of the proposer, when it was an account. */
+  proposedByName: string | null;
   proposedAt: string;
   reviewedBy: string | null;
+  reviewedByName: string | null;
   reviewedAt: string | null;
   reviewReason: string | null;
   effectiveFrom: string | null;

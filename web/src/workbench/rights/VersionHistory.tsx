@@ -41,7 +41,12 @@ export function VersionHistory({
         {
           title: t("review.proposedAt"),
           key: "proposedAt",
-          render: (_, v) => dateTime(v.proposedAt),
+          render: (_, v) => (
+            <>
+              <div>{dateTime(v.proposedAt)}</div>
+              {v.proposedByName ? <div className="muted small">{v.proposedByName}</div> : null}
+            </>
+          ),
         },
         {
           title: t("review.reason"),
@@ -52,6 +57,7 @@ export function VersionHistory({
                 <div>{v.reviewReason}</div>
                 <div className="muted small">
                   {t("review.reviewedAt")} {dateTime(v.reviewedAt)}
+                  {v.reviewedByName ? ` · ${v.reviewedByName}` : ""}
                   {v.status === "approved" && v.effectiveFrom
                     ? ` · ${t("review.effectiveFrom")} ${dateTime(v.effectiveFrom)}`
                     : ""}
