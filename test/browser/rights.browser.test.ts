@@ -108,6 +108,9 @@ describe("rights and responsibility lists", () => {
     const result = page.getByTestId("explain-result");
     await expect.poll(() => result.textContent()).toContain("拒绝读取");
     expect(await result.textContent()).toContain("健康档案仅可为其列明的用途读取");
+    // Check the page at rest, not the button under the pointer mid-transition.
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

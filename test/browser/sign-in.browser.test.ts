@@ -79,9 +79,15 @@ describe("signing in", () => {
     await signInByApi(context, "citizen");
     const page = await context.newPage();
     await page.goto("/portal");
-    await page.getByTestId("user-menu").click();
-    await page.getByRole("menuitem", { name: "退出登录" }).click();
-    await page.waitForURL("**/login");
+    // On a loaded machine a click can land while the dropdown is still opening: try again then.
+    for (let attempt = 0; attempt < 3 && !page.url().includes("/login"); attempt++) {
+      await page.getByTestId("user-menu").click();
+      const item = page.getByRole("menuitem", { name: "退出登录" });
+      await item.waitFor({ state: "visible" });
+      await item.click();
+      await page.waitForURL("**/login", { timeout: 10_000 }).catch(() => undefined);
+    }
+    expect(page.url()).toContain("/login");
     const me = await context.request.get("/api/me");
     expect(me.status()).toBe(401);
     await context.close();

@@ -22,6 +22,9 @@ export const theme: ThemeConfig = {
   hashed: false,
   token: {
     colorPrimary: "#1d4ed8",
+    // antd derives a lighter hover blue on which white text falls below 4.5:1; keep hover darker.
+    colorPrimaryHover: "#1e40af",
+    colorPrimaryActive: "#1e3a8a",
     colorInfo: "#1d4ed8",
     colorLink: "#1d4ed8",
     colorSuccess: "#15803d",
