@@ -253,7 +253,8 @@ describe("no combination of permits opens what a forbid rule closes (property)",
             level: "city",
             duties: [],
             accountability: "",
-            grants: p.grants,
+            // Any role at all, including ones the API would refuse: the forbids must hold regardless.
+            grants: p.grants as Power["grants"],
           }));
           const permits = compilePowers(powers);
           if (wildcard) {

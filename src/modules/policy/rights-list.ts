@@ -1,41 +1,11 @@
+import type { Power, PowerGrant } from "../../../shared/policy/rights.js";
 import type { CedarPolicy } from "./policy.engine.js";
 
-/** The ten kinds of administrative power in a 权力清单. */
-export const POWER_TYPES = [
-  "行政许可",
-  "行政处罚",
-  "行政强制",
-  "行政征收",
-  "行政给付",
-  "行政检查",
-  "行政确认",
-  "行政奖励",
-  "行政裁决",
-  "其他行政权力",
-] as const;
-export type PowerType = (typeof POWER_TYPES)[number];
+export type { Power, PowerType } from "../../../shared/policy/rights.js";
+export { POWER_TYPES } from "../../../shared/policy/rights.js";
 
-/** What exercising a power lets the department's staff do on the platform. */
-export interface Grant {
-  roles: string[];
-  action: "read" | "decide";
-  /** Data resource ids (read), or ignored for decide (applications to the department). */
-  resources: string[];
-}
-
-/** One entry of a department's 权力清单 with its 责任清单 (duties and accountability). */
-export interface Power {
-  code: string;
-  name: string;
-  nameEn: string;
-  type: PowerType;
-  legalBasis: { law: string; article: string }[];
-  department: string;
-  level: "province" | "city" | "county" | "township";
-  duties: string[];
-  accountability: string;
-  grants: Grant[];
-}
+/** A grant of a power (see shared/policy/rights.ts). */
+export type Grant = PowerGrant;
 
 const cedarString = (s: string) => JSON.stringify(s);
 const roleCondition = (roles: string[]) =>

@@ -243,47 +243,10 @@ export interface LedgerExport {
   entries: { index: number; body: string; proof: string[] }[];
 }
 
-/** The ten kinds of administrative power (行政职权) a rights list names. */
-export const POWER_TYPES = [
-  "行政许可",
-  "行政处罚",
-  "行政强制",
-  "行政征收",
-  "行政给付",
-  "行政检查",
-  "行政确认",
-  "行政奖励",
-  "行政裁决",
-  "其他行政权力",
-] as const;
+export type { GrantRole, Power, PowerGrant, PowerLevel, PowerType } from "../../../shared/policy/rights.js";
+export { POWER_LEVELS, POWER_TYPES } from "../../../shared/policy/rights.js";
 
-export type PowerType = (typeof POWER_TYPES)[number];
-
-export const POWER_LEVELS = ["province", "city", "county", "township"] as const;
-
-export type PowerLevel = (typeof POWER_LEVELS)[number];
-
-export type GrantRole = "officer" | "dept_admin" | "leader";
-
-export interface PowerGrant {
-  roles: GrantRole[];
-  action: "read" | "decide";
-  resources: string[];
-}
-
-/** One power of a department's rights list (权力清单) with its duties (责任清单). */
-export interface Power {
-  code: string;
-  name: string;
-  nameEn: string;
-  type: PowerType;
-  legalBasis: { law: string; article: string }[];
-  department: string;
-  level: PowerLevel;
-  duties: string[];
-  accountability: string;
-  grants: PowerGrant[];
-}
+import type { Power } from "../../../shared/policy/rights.js";
 
 /** A department's list in force (GET /api/rights). */
 export interface RightsList {
