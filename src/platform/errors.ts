@@ -11,7 +11,18 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNAVAILABLE"
-  | "INTERNAL";
+  | "INTERNAL"
+  // The exchange's refusals, each distinct so a department system can act on it.
+  | "SUBJECT_UNKNOWN"
+  | "AGREEMENT_REQUIRED"
+  | "AGREEMENT_SUSPENDED"
+  | "AGREEMENT_EXPIRED"
+  | "FIELD_NOT_AGREED"
+  | "CONSENT_REQUIRED"
+  | "CONSENT_REVOKED"
+  | "QUOTA_EXCEEDED"
+  | "POLICY_DENIED"
+  | "PROVIDER_UNAVAILABLE";
 
 /** A failure the caller can understand; `field` names the offending input (JSON Pointer-ish path). */
 export class DomainError extends Error {
@@ -67,6 +78,26 @@ export function httpMapping(code: ErrorCode): HttpMapping {
       return { status: 503, title: "Service unavailable", slug: "unavailable" };
     case "INTERNAL":
       return { status: 500, title: "Internal error", slug: "internal" };
+    case "SUBJECT_UNKNOWN":
+      return { status: 404, title: "Unknown subject", slug: "subject-unknown" };
+    case "AGREEMENT_REQUIRED":
+      return { status: 403, title: "No sharing agreement in force", slug: "agreement-required" };
+    case "AGREEMENT_SUSPENDED":
+      return { status: 403, title: "Sharing agreement suspended", slug: "agreement-suspended" };
+    case "AGREEMENT_EXPIRED":
+      return { status: 403, title: "Sharing agreement expired", slug: "agreement-expired" };
+    case "FIELD_NOT_AGREED":
+      return { status: 403, title: "Field outside the agreement", slug: "field-not-agreed" };
+    case "CONSENT_REQUIRED":
+      return { status: 403, title: "Consent required", slug: "consent-required" };
+    case "CONSENT_REVOKED":
+      return { status: 403, title: "Consent revoked", slug: "consent-revoked" };
+    case "QUOTA_EXCEEDED":
+      return { status: 429, title: "Agreement quota exceeded", slug: "quota-exceeded" };
+    case "POLICY_DENIED":
+      return { status: 403, title: "Refused by policy", slug: "policy-denied" };
+    case "PROVIDER_UNAVAILABLE":
+      return { status: 502, title: "Registry unavailable", slug: "provider-unavailable" };
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped error code ${String(unreachable)}`);
