@@ -18,7 +18,8 @@ export type PowerType = (typeof POWER_TYPES)[number];
 export const POWER_LEVELS = ["province", "city", "county", "township"] as const;
 export type PowerLevel = (typeof POWER_LEVELS)[number];
 
-export type GrantRole = "officer" | "dept_admin" | "leader";
+/** Staff roles, and "system" for the department's own systems calling the exchange with a token. */
+export type GrantRole = "officer" | "dept_admin" | "leader" | "system";
 
 /** What exercising a power lets the department's staff do on the platform. */
 export interface PowerGrant {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
+import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
@@ -53,7 +54,12 @@ export function createHttpApp(
     config: platform.config,
     database: platform.database,
     resolver: principalResolver(platform.ctx),
-    routes: [identityRoutes(platform.ctx), ledgerRoutes(platform.ctx), policyRoutes(platform.ctx)],
+    routes: [
+      identityRoutes(platform.ctx),
+      ledgerRoutes(platform.ctx),
+      policyRoutes(platform.ctx),
+      exchangeRoutes(platform.ctx),
+    ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
 }

@@ -32,6 +32,8 @@ export interface Config {
   ledgerIntegrateMs: number;
   /** 负面清单: the most persons' records one account may read a day. */
   dailyReadLimit: number;
+  /** The daily cap for department systems (system clients), which serve many people. */
+  systemDailyReadLimit: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ledgerHmacKey: base64Key("YIMEN_LEDGER_HMAC_KEY", 32, false),
     ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
     dailyReadLimit: int("YIMEN_DAILY_READ_LIMIT", 200, 1, 1_000_000),
+    systemDailyReadLimit: int("YIMEN_SYSTEM_DAILY_READ_LIMIT", 1_000_000, 1, 100_000_000),
     ...overrides,
   };
   if (problems.length > 0) {

@@ -1,3 +1,5 @@
+import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
+import { seedDemoExchange } from "../modules/exchange/demo-exchange.js";
 import {
   accounts,
   directory,
@@ -128,6 +130,8 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     roles: ["system"],
     departmentIds: [departmentIds.get(DEMO_SYSTEM_CLIENT.department) as string],
   });
+  await seedDemoCatalogue(ctx, SEED);
+  await seedDemoExchange(ctx, SEED);
   await seedDemoRights(ctx, SEED);
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;

@@ -272,8 +272,19 @@ export async function labelsFor(
 
 /** The codes of departments given by id (e.g. to name an actor's departments in policy decisions). */
 export async function departmentCodes(ctx: ServiceContext, ids: readonly string[]): Promise<string[]> {
-  return (await repo.findDepartmentsByIds(ctx.db, [...ids])).map((d) => d.code).sort();
+  // A department's code never changes once created, so what was looked up once stays true.
+  const missing = ids.filter((id) => !codeById.has(id));
+  if (missing.length > 0) {
+    for (const d of await repo.findDepartmentsByIds(ctx.db, missing)) {
+      codeById.set(d.id, d.code);
+    }
+  }
+  return ids
+    .map((id) => codeById.get(id))
+    .filter((c): c is string => c !== undefined)
+    .sort();
 }
+const codeById = new Map<string, string>();
 
 export async function departmentByCode(
   ctx: ServiceContext,

@@ -6,6 +6,12 @@ export const TOKEN_SCOPES = [
     descriptionEn: "Read divisions, departments and the organisation directory",
   },
   {
+    scope: "exchange:query",
+    description: "通过共享交换网关查询数据资源、发起授权请求（须有共享协议）",
+    descriptionEn:
+      "Query data resources through the exchange gateway and ask for consent (under an agreement)",
+  },
+  {
     scope: "metrics:read",
     description: "读取 Prometheus 运行指标",
     descriptionEn: "Scrape Prometheus metrics",

@@ -12,19 +12,22 @@ export async function insertEntry(
     subject_type: "person" | "organisation" | "account";
     subject_id: string;
   }[],
-): Promise<void> {
-  await sql`
+): Promise<number> {
+  const result = await sql<{ seq: number }>`
     with entry as (
       insert into ledger_entries (body, action, time, department_ids)
       values (${row.body}, ${row.action}, ${row.time}, ${sql.val(row.department_ids)}::text[])
       returning seq
+    ), links as (
+      insert into ledger_identities (seq, kind, subject_type, subject_id)
+      select entry.seq, i.kind, i.subject_type, i.subject_id
+      from entry, unnest(${sql.val(identities.map((i) => i.kind))}::text[],
+                         ${sql.val(identities.map((i) => i.subject_type))}::text[],
+                         ${sql.val(identities.map((i) => i.subject_id))}::text[]) as i (kind, subject_type, subject_id)
+      on conflict do nothing
     )
-    insert into ledger_identities (seq, kind, subject_type, subject_id)
-    select entry.seq, i.kind, i.subject_type, i.subject_id
-    from entry, unnest(${sql.val(identities.map((i) => i.kind))}::text[],
-                       ${sql.val(identities.map((i) => i.subject_type))}::text[],
-                       ${sql.val(identities.map((i) => i.subject_id))}::text[]) as i (kind, subject_type, subject_id)
-    on conflict do nothing`.execute(db);
+    select seq from entry`.execute(db);
+  return Number(result.rows[0]?.seq);
 }
 
 export async function insertEntries(

@@ -49,8 +49,11 @@ export interface RecordInput {
 /** The ledger as other modules see it: one call to append inside their own transaction. */
 export interface Ledger {
   keys: LedgerKeys;
-  /** Appends an entry in the caller's transaction: it exists exactly when the action it records does. */
-  record(tx: Db | Transaction<DB>, input: RecordInput): Promise<void>;
+  /**
+   * Appends an entry in the caller's transaction: it exists exactly when the action it records does.
+   * Returns the entry's sequence number (its place in the log once integrated).
+   */
+  record(tx: Db | Transaction<DB>, input: RecordInput): Promise<number>;
   /** Appends many entries in one statement (bulk actions, imports). */
   recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
@@ -111,8 +114,8 @@ export function createLedger(keys: LedgerKeys): Ledger {
   };
   return {
     keys,
-    async record(tx, input) {
-      await repo.insertEntry(tx, row(input), identitiesOf(input));
+    record(tx, input) {
+      return repo.insertEntry(tx, row(input), identitiesOf(input));
     },
     async recordMany(tx, inputs) {
       await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));

@@ -1,3 +1,4 @@
+import { DEMO_CATALOGUE } from "../exchange/demo-catalogue.js";
 import type { Power } from "./rights-list.js";
 
 /**
@@ -18,7 +19,11 @@ export const DEMO_POWERS: Power[] = [
     accountability:
       "不履行或不正确履行登记职责的，依照《中华人民共和国人民警察法》《公安机关人民警察纪律条令》追究责任",
     grants: [
-      { roles: ["officer"], action: "read", resources: ["household-register", "birth-certificates"] },
+      {
+        roles: ["officer", "system"],
+        action: "read",
+        resources: ["household-register", "birth-certificates", "marriage-register", "real-estate-register"],
+      },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
   },
@@ -171,42 +176,11 @@ export const DEMO_POWERS: Power[] = [
   },
 ];
 
-/** The demo's data resources with their sharing and data classes (the exchange's catalogue, issue 5). */
-export const DEMO_RESOURCES = [
-  {
-    id: "household-register",
-    owner: "HZ-GA",
-    sharingClass: "conditional",
-    dataClass: "personal",
-    purposes: [],
-  },
-  {
-    id: "enterprise-register",
-    owner: "HZ-SCJG",
-    sharingClass: "unconditional",
-    dataClass: "general",
-    purposes: [],
-  },
-  {
-    id: "social-insurance",
-    owner: "HZ-RS",
-    sharingClass: "conditional",
-    dataClass: "personal",
-    purposes: [],
-  },
-  {
-    id: "birth-certificates",
-    owner: "HZ-WJ",
-    sharingClass: "conditional",
-    dataClass: "personal",
-    purposes: [],
-  },
-  {
-    id: "health-records",
-    owner: "HZ-WJ",
-    sharingClass: "conditional",
-    dataClass: "health",
-    purposes: ["出生医学证明核验", "医疗保障结算", "传染病防控"],
-  },
-  { id: "criminal-records", owner: "HZ-GA", sharingClass: "none", dataClass: "sensitive", purposes: [] },
-] as const;
+/** The demo catalogue's resources as the decision point sees them (for tests of the policy set alone). */
+export const DEMO_RESOURCES = DEMO_CATALOGUE.map((r) => ({
+  id: r.id,
+  owner: r.owner,
+  sharingClass: r.sharingClass,
+  dataClass: r.dataClass,
+  purposes: r.purposes,
+}));

@@ -132,14 +132,31 @@ export async function declareRelation(
     .execute();
 }
 
-/** Distinct persons whose records the account read today (from the ledger's private identities). */
-export async function personsReadToday(db: Conn, accountId: string, since: Date): Promise<number> {
+/**
+ * Other persons whose records the account read on `day` (China time), counted up to `cap`: the
+ * daily cap only needs to know whether the limit is reached, so the count never scans more.
+ */
+export async function personsReadToday(
+  db: Conn,
+  accountId: string,
+  day: string,
+  excludingPerson: string,
+  cap: number,
+): Promise<number> {
   const row = await sql<{ n: number }>`
-    select count(distinct s.subject_id)::int as n
-    from ledger_identities a
-    join ledger_entries e on e.seq = a.seq
-    join ledger_identities s on s.seq = a.seq and s.kind = 'subject' and s.subject_type = 'person'
-    where a.kind = 'actor' and a.subject_id = ${accountId}
-      and e.action = 'data.read' and e.time >= ${since}`.execute(db);
+    select count(*)::int as n from (
+      select 1 from policy_daily_reads
+      where account_id = ${accountId} and day = ${day} and subject_id <> ${excludingPerson}
+      limit ${cap}
+    ) t`.execute(db);
   return row.rows[0]?.n ?? 0;
+}
+
+/** Notes that the account read the person's records today. */
+export async function noteRead(db: Conn, accountId: string, day: string, personId: string): Promise<void> {
+  await db
+    .insertInto("policy_daily_reads")
+    .values({ account_id: accountId, day, subject_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

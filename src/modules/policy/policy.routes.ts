@@ -31,9 +31,12 @@ const PowerSchema = StrictObject({
   accountability: Text(500),
   grants: Type.Array(
     StrictObject({
-      roles: Type.Array(Type.Union(["officer", "dept_admin", "leader"].map((r) => Type.Literal(r))), {
-        minItems: 1,
-      }),
+      roles: Type.Array(
+        Type.Union(["officer", "dept_admin", "leader", "system"].map((r) => Type.Literal(r))),
+        {
+          minItems: 1,
+        },
+      ),
       action: Type.Union([Type.Literal("read"), Type.Literal("decide")]),
       resources: Type.Array(Type.String({ pattern: "^[a-z0-9-]{2,60}$" }), { maxItems: 20 }),
     }),
@@ -187,7 +190,7 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         return policy.explainDecision(ctx, {
           action: "read",
           principal: { id: "simulated", roles: b.roles, departments: b.departments },
-          resource: policy.dataResource(b.resource),
+          resource: await policy.dataResource(ctx, b.resource, "body.resource"),
           context: {
             purpose: b.purpose,
             legalBasis: "",

@@ -4,8 +4,9 @@ import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
+import * as catalogue from "../exchange/catalogue.service.js";
 import { directory } from "../identity/index.js";
-import { DEMO_POWERS, DEMO_RESOURCES } from "./demo-rights.js";
+import { DEMO_POWERS } from "./demo-rights.js";
 import { NEGATIVE_LIST } from "./negative-list.js";
 import { type Decision, PolicyEngine, PolicyValidationError } from "./policy.engine.js";
 import * as repo from "./policy.repository.js";
@@ -94,13 +95,17 @@ export async function explainDecision(ctx: ServiceContext, request: DecisionRequ
   return { decision, because: decision.decidedBy.map((p) => describePolicy(p, powers)) };
 }
 
-/** The data resources the decision point knows (the exchange's catalogue replaces this in issue 5). */
-export function dataResource(id: string): DataResourceAttrs {
-  const r = DEMO_RESOURCES.find((x) => x.id === id);
+/** A data resource's attributes from the exchange's catalogue; VALIDATION naming `field` when unknown. */
+export async function dataResource(
+  ctx: ServiceContext,
+  id: string,
+  field: string,
+): Promise<DataResourceAttrs> {
+  const r = await catalogue.policyAttrs(ctx, id);
   if (!r) {
-    throw validationError("querystring.resource", `Unknown data resource ${id}`);
+    throw validationError(field, `Unknown data resource ${id}`);
   }
-  return { ...r, purposes: [...r.purposes] };
+  return r;
 }
 
 /**
@@ -109,7 +114,7 @@ export function dataResource(id: string): DataResourceAttrs {
  */
 export async function whoMay(ctx: ServiceContext, resourceId: string, purpose: string) {
   const { engine, versions } = await policyInForce(ctx);
-  const resource = dataResource(resourceId);
+  const resource = await dataResource(ctx, resourceId, "querystring.resource");
   const powers = versions.flatMap((v) => v.powers);
   const departments = [...new Set([...versions.map((v) => v.department_code), resource.owner])].sort();
   const answers = [];
@@ -345,10 +350,73 @@ export function startOfChinaDay(now: Date): Date {
   return new Date(shifted.getTime() - 8 * 3_600_000);
 }
 
+/** The calendar date in China (UTC+8), as YYYY-MM-DD. */
+export function chinaDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export interface ReadRequest {
+  resource: DataResourceAttrs;
+  subject: { type: "person" | "organisation"; id: string };
+  purpose: string;
+  legalBasis: string;
+  viaExchange: boolean;
+}
+
+/** The daily cap that applies to an account: department systems serve many people by design. */
+export function dailyLimitFor(ctx: ServiceContext, roles: readonly string[]): number {
+  return roles.includes("system") ? ctx.config.systemDailyReadLimit : ctx.config.dailyReadLimit;
+}
+
 /**
- * Decides whether the caller may read one person's record in a data resource, with the facts the
- * negative list needs (persons read today, declared relations) taken from the platform itself, and
- * records the decision and the policies that took it in the ledger, in the caller's transaction.
+ * Decides whether the caller may read one subject's record in a data resource, with the facts the
+ * negative list needs (persons read today, declared relations) taken from the platform itself.
+ * Records nothing: the caller writes the ledger entry with the decision's policies, in `tx`.
+ */
+export async function evaluateRead(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: ReadRequest,
+  tx: Db | Transaction<DB> = ctx.db,
+): Promise<Decision> {
+  const accountId = caller.actor.accountId;
+  if (!accountId) {
+    throw forbidden("Reading personal data needs an account");
+  }
+  const person = input.subject.type === "person" ? input.subject.id : null;
+  const dailyLimit = dailyLimitFor(ctx, caller.actor.roles);
+  const [departments, readsToday, related] = await Promise.all([
+    directory.departmentCodes(ctx, caller.actor.departmentIds),
+    person
+      ? repo.personsReadToday(tx, accountId, chinaDay(new Date()), person, dailyLimit)
+      : Promise.resolve(0),
+    person ? repo.isRelated(tx, accountId, person) : Promise.resolve(false),
+  ]);
+  return decide(ctx, {
+    action: "read",
+    principal: { id: accountId, roles: [...caller.actor.roles], departments },
+    resource: input.resource,
+    context: {
+      purpose: input.purpose,
+      legalBasis: input.legalBasis,
+      viaExchange: input.viaExchange,
+      relatedToSubject: related,
+      readsToday,
+      dailyLimit,
+    },
+  });
+}
+
+/** After an allowed read of a person's record: counts the person towards the account's daily cap. */
+export async function noteRead(tx: Db | Transaction<DB>, caller: Caller, personId: string): Promise<void> {
+  if (caller.actor.accountId) {
+    await repo.noteRead(tx, caller.actor.accountId, chinaDay(new Date()), personId);
+  }
+}
+
+/**
+ * Decides a read of one person's record and records the decision and the policies that took it in
+ * the ledger, in the caller's transaction.
  */
 export async function authorizeRead(
   ctx: ServiceContext,
@@ -363,28 +431,18 @@ export async function authorizeRead(
   },
   tx: Db | Transaction<DB> = ctx.db,
 ): Promise<Decision> {
-  const accountId = caller.actor.accountId;
-  if (!accountId) {
-    throw forbidden("Reading personal data needs an account");
-  }
-  const [departments, readsToday, related] = await Promise.all([
-    directory.departmentCodes(ctx, caller.actor.departmentIds),
-    repo.personsReadToday(tx, accountId, startOfChinaDay(new Date())),
-    repo.isRelated(tx, accountId, input.personId),
-  ]);
-  const decision = await decide(ctx, {
-    action: "read",
-    principal: { id: accountId, roles: [...caller.actor.roles], departments },
-    resource: dataResource(input.resource),
-    context: {
+  const decision = await evaluateRead(
+    ctx,
+    caller,
+    {
+      resource: await dataResource(ctx, input.resource, "resource"),
+      subject: { type: "person", id: input.personId },
       purpose: input.purpose,
       legalBasis: input.legalBasis,
       viaExchange: input.viaExchange,
-      relatedToSubject: related,
-      readsToday,
-      dailyLimit: ctx.config.dailyReadLimit,
     },
-  });
+    tx,
+  );
   await ctx.ledger.record(tx, {
     action: decision.allow ? "data.read" : "data.read_refused",
     actor: caller.actor,
@@ -398,6 +456,9 @@ export async function authorizeRead(
     requestId: caller.requestId,
     details: { reason: decision.reason, viaExchange: input.viaExchange },
   });
+  if (decision.allow) {
+    await noteRead(tx, caller, input.personId);
+  }
   return decision;
 }
 

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 
 export interface PolicyTables {
+  policy_daily_reads: { account_id: string; day: string; subject_id: string };
   declared_relations: {
     account_id: string;
     person_id: string;

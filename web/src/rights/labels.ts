@@ -55,4 +55,5 @@ export const GRANT_ROLE_KEY: Record<GrantRole, MessageKey> = {
   officer: "role.officer",
   dept_admin: "role.dept_admin",
   leader: "role.leader",
+  system: "role.system",
 };

@@ -199,7 +199,7 @@ export function PowerFormModal({
                     >
                       <Select
                         mode="multiple"
-                        options={(["officer", "dept_admin", "leader"] as const).map((value) => ({
+                        options={(["officer", "dept_admin", "leader", "system"] as const).map((value) => ({
                           value,
                           label: t(GRANT_ROLE_KEY[value]),
                         }))}

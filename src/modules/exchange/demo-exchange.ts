@@ -1,0 +1,138 @@
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import { chinaDay } from "../policy/policy.service.js";
+import { DEMO_CATALOGUE } from "./demo-catalogue.js";
+
+const allFields = (id: string, except: string[] = []) =>
+  (DEMO_CATALOGUE.find((r) => r.id === id)?.fields ?? [])
+    .map((f) => f.name)
+    .filter((n) => !except.includes(n));
+
+/** Purpose of the newborn one-thing bundle's reads (新生儿出生一件事). */
+export const NEWBORN_PURPOSE = "新生儿出生登记";
+
+/**
+ * The demo's sharing agreements: approved ones for the newborn bundle (with consent), one narrowed
+ * and masked, one granted on application, one about to expire, one awaiting the owner's review.
+ */
+export async function seedDemoExchange(ctx: ServiceContext, caller: Caller): Promise<void> {
+  const today = chinaDay(new Date());
+  const inDays = (n: number) => chinaDay(new Date(Date.now() + n * 86_400_000));
+  const base = {
+    valid_from: "2026-01-01",
+    applied_by: null,
+    reviewed_by: null,
+    status_reason: null,
+    expiry_warned_at: null,
+  };
+  const rows = [
+    {
+      ...base,
+      resource_id: "birth-certificates",
+      consumer_code: "HZ-GA",
+      fields: allFields("birth-certificates", ["weightGrams"]),
+      requested: allFields("birth-certificates"),
+      clearance: 3,
+      purpose: NEWBORN_PURPOSE,
+      legal_basis: "《中华人民共和国户口登记条例》第七条",
+      valid_until: "2027-12-31",
+      expected_daily_volume: 5_000,
+      daily_quota: 5_000,
+      rate_per_minute: 600,
+      requires_consent: true,
+      status: "approved" as const,
+      review_reason: "同意；出生体重与户口登记无关，不予提供",
+    },
+    {
+      ...base,
+      resource_id: "marriage-register",
+      consumer_code: "HZ-GA",
+      fields: allFields("marriage-register", ["certificateNumber"]),
+      requested: allFields("marriage-register", ["certificateNumber"]),
+      clearance: 3,
+      purpose: NEWBORN_PURPOSE,
+      legal_basis: "《中华人民共和国户口登记条例》第七条",
+      valid_until: "2027-12-31",
+      expected_daily_volume: 5_000,
+      daily_quota: 5_000,
+      rate_per_minute: 600,
+      requires_consent: true,
+      status: "approved" as const,
+      review_reason: "同意，须经当事人授权",
+    },
+    {
+      ...base,
+      resource_id: "household-register",
+      consumer_code: "HZ-RS",
+      fields: ["name", "idNumber", "gender", "birthDate", "address"],
+      requested: ["name", "idNumber", "gender", "birthDate", "address", "ethnicity", "householdNumber"],
+      clearance: 2,
+      purpose: "社会保险登记",
+      legal_basis: "《中华人民共和国社会保险法》第五十七条",
+      valid_until: inDays(20),
+      expected_daily_volume: 2_000,
+      daily_quota: 2_000,
+      rate_per_minute: 300,
+      requires_consent: false,
+      status: "approved" as const,
+      review_reason: "同意，缩减为办理社会保险登记所需字段；身份证号、地址脱敏提供",
+    },
+    {
+      ...base,
+      resource_id: "enterprise-register",
+      consumer_code: "HZ-RS",
+      fields: allFields("enterprise-register"),
+      requested: allFields("enterprise-register"),
+      clearance: 2,
+      purpose: "社会保险登记",
+      legal_basis: "《中华人民共和国社会保险法》第五十七条",
+      valid_until: "2028-12-31",
+      expected_daily_volume: 1_000,
+      daily_quota: 1_000,
+      rate_per_minute: 120,
+      requires_consent: false,
+      status: "approved" as const,
+      review_reason: "无条件共享：申请即授权 (shared without conditions: granted on application)",
+    },
+    {
+      ...base,
+      resource_id: "household-register",
+      consumer_code: "HZ-WJ",
+      fields: [],
+      requested: ["name", "idNumber", "gender", "birthDate", "householdHead", "relationToHead"],
+      clearance: 2,
+      purpose: "出生医学证明签发核验",
+      legal_basis: "《中华人民共和国母婴保健法》第二十三条",
+      valid_from: today,
+      valid_until: "2027-12-31",
+      expected_daily_volume: 800,
+      daily_quota: 800,
+      rate_per_minute: 60,
+      requires_consent: false,
+      status: "applied" as const,
+      review_reason: null,
+    },
+  ];
+  const inserted = await ctx.db
+    .insertInto("exchange_agreements")
+    .values(
+      rows.map(({ requested, fields, ...r }) => ({
+        ...r,
+        requested_fields: JSON.stringify(requested),
+        fields: JSON.stringify(fields),
+        reviewed_at: r.status === "applied" ? null : new Date(),
+      })),
+    )
+    .returning(["id", "resource_id", "consumer_code", "status"])
+    .execute();
+  await ctx.ledger.recordMany(
+    ctx.db,
+    inserted.map((a) => ({
+      action: a.status === "applied" ? "exchange.agreement.apply" : "exchange.agreement.approve",
+      actor: caller.actor,
+      resource: `exchange/agreements/${a.id}`,
+      outcome: "success" as const,
+      requestId: caller.requestId,
+      details: { resource: a.resource_id, consumer: a.consumer_code, seeded: true },
+    })),
+  );
+}

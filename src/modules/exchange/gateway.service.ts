@@ -1,0 +1,444 @@
+import { createHash, randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/tx.js";
+import { DomainError, validationError } from "../../platform/errors.js";
+import { directory } from "../identity/index.js";
+import { chinaDay, evaluateRead, noteRead } from "../policy/policy.service.js";
+import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
+import { type CatalogueResource, getResource } from "./catalogue.service.js";
+import { checkConsent, type Subject } from "./consent.service.js";
+import { maskValue, needsMask } from "./masking.js";
+import type { ProviderRecord } from "./provider.js";
+import { providerFor } from "./providers.js";
+
+export interface QueryInput {
+  resource: string;
+  agreement: string;
+  subject: { idNumber?: string | undefined; creditCode?: string | undefined };
+  purpose: string;
+  /** The fields wanted; all the agreement grants when omitted. */
+  fields?: string[] | undefined;
+  /** What the use serves, e.g. an application number: supervision asks for it. */
+  reference?: string | undefined;
+}
+
+export interface FieldValue {
+  value: ProviderRecord["values"][string];
+  masked: boolean;
+  source: { department: string; resource: string };
+  updatedAt: string;
+}
+
+export interface QueryResult {
+  resource: string;
+  agreement: string;
+  consent: string | null;
+  records: { fields: Record<string, FieldValue> }[];
+  /** The nonce hashed with the request (see docs/exchange.md for how to recompute the hashes). */
+  nonce: string;
+  /** SHA-256 of the canonical request and response: the ledger entry binds the two. */
+  requestHash: string;
+  responseHash: string;
+  requestId: string | null;
+  /** The ledger entry recording this call: its proof is at /api/ledger/mine or the auditor's views. */
+  ledgerSeq: number;
+}
+
+const SHARDS = 8;
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Calls per agreement in the current minute, in this process (a sliding window of 60 one-second slots). */
+const minuteWindows = new Map<string, { slots: Int32Array; stamps: Float64Array }>();
+function callsThisMinute(agreement: string, now: number, add: boolean): number {
+  let w = minuteWindows.get(agreement);
+  if (!w) {
+    w = { slots: new Int32Array(60), stamps: new Float64Array(60) };
+    minuteWindows.set(agreement, w);
+  }
+  const second = Math.floor(now / 1000);
+  const slot = second % 60;
+  if (w.stamps[slot] !== second) {
+    w.stamps[slot] = second;
+    w.slots[slot] = 0;
+  }
+  if (add) {
+    w.slots[slot] = (w.slots[slot] ?? 0) + 1;
+  }
+  let total = 0;
+  for (let i = 0; i < 60; i++) {
+    if (second - (w.stamps[i] ?? 0) < 60) total += w.slots[i] ?? 0;
+  }
+  return total;
+}
+
+interface Attempt {
+  nonce: string;
+  requestHash: string;
+  resource: string;
+  agreement: AgreementRow | null;
+  consumer: string | null;
+  subject: Subject | null;
+  fields: string[];
+}
+
+/**
+ * The gateway: one governed read of a registry for one subject. Deny by default: the agreement,
+ * the requested fields, the subject, consent, the policy decision point (negative list included)
+ * and the quotas are each checked, in that order; then the registry answers, fields are masked by
+ * sensitivity, and the ledger entry (who, whose data, which fields, purpose, agreement, outcome,
+ * request and response hashes) is written in the same transaction as the call's accounting. A
+ * refusal or fault is recorded too, and nothing partial is returned.
+ */
+export async function query(ctx: ServiceContext, caller: Caller, input: QueryInput): Promise<QueryResult> {
+  // A fresh nonce in the hashed request: the hash in the public ledger cannot be brute-forced back
+  // to the ID number asked about, while the consumer, who holds the nonce, can recompute it.
+  const nonce = randomBytes(16).toString("hex");
+  const requestHash = sha256(
+    canonicalJson({
+      nonce,
+      resource: input.resource,
+      agreement: input.agreement,
+      subject: input.subject as Json,
+      purpose: input.purpose,
+      fields: input.fields ?? null,
+      reference: input.reference ?? null,
+      requestId: caller.requestId,
+    }),
+  );
+  const attempt: Attempt = {
+    nonce,
+    requestHash,
+    resource: input.resource,
+    agreement: null,
+    consumer: null,
+    subject: null,
+    fields: input.fields ?? [],
+  };
+  try {
+    return await run(ctx, caller, input, attempt);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await recordRefusal(ctx, caller, input, attempt, error);
+    }
+    throw error;
+  }
+}
+
+async function run(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: QueryInput,
+  attempt: Attempt,
+): Promise<QueryResult> {
+  const resource = await getResource(ctx, input.resource, "body.resource");
+  const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
+  const agreement = await ctx.db
+    .selectFrom("exchange_agreements")
+    .selectAll()
+    .where("id", "=", input.agreement)
+    .executeTakeFirst();
+  if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
+    throw new DomainError(
+      "AGREEMENT_REQUIRED",
+      `Your department has no agreement ${input.agreement} for ${resource.name}`,
+      "body.agreement",
+    );
+  }
+  attempt.agreement = agreement;
+  attempt.consumer = agreement.consumer_code;
+  const today = chinaDay(new Date());
+  const status = effectiveStatus(agreement, today);
+  if (status === "suspended") {
+    throw new DomainError(
+      "AGREEMENT_SUSPENDED",
+      `The agreement is suspended: ${agreement.status_reason ?? ""}`,
+      "body.agreement",
+    );
+  }
+  if (status === "expired") {
+    throw new DomainError(
+      "AGREEMENT_EXPIRED",
+      `The agreement expired on ${agreement.valid_until}`,
+      "body.agreement",
+    );
+  }
+  if (status !== "approved" || agreement.valid_from > today) {
+    throw new DomainError(
+      "AGREEMENT_REQUIRED",
+      status === "approved"
+        ? `The agreement is in force from ${agreement.valid_from}`
+        : `The agreement is ${status}`,
+      "body.agreement",
+    );
+  }
+  if (input.purpose !== agreement.purpose) {
+    throw new DomainError(
+      "AGREEMENT_REQUIRED",
+      `The agreement covers the purpose “${agreement.purpose}” only`,
+      "body.purpose",
+    );
+  }
+  const fields = input.fields ?? agreement.fields;
+  attempt.fields = fields;
+  fields.forEach((name, i) => {
+    if (!agreement.fields.includes(name)) {
+      throw new DomainError(
+        "FIELD_NOT_AGREED",
+        `The agreement does not cover the field ${name}`,
+        `body.fields[${i}]`,
+      );
+    }
+  });
+  if (fields.length === 0) {
+    throw validationError("body.fields", "Ask for at least one field");
+  }
+  const subject = await resolveSubject(ctx, resource, input);
+  attempt.subject = subject;
+  const consent = agreement.requires_consent
+    ? await checkConsent(ctx.db, {
+        subject,
+        consumer: agreement.consumer_code,
+        resource: resource.id,
+        fields,
+        purpose: input.purpose,
+      })
+    : null;
+  const decision = await evaluateRead(ctx, caller, {
+    resource: {
+      id: resource.id,
+      owner: resource.owner,
+      sharingClass: resource.sharingClass,
+      dataClass: resource.dataClass,
+      purposes: [...resource.purposes],
+    },
+    subject,
+    purpose: input.purpose,
+    legalBasis: agreement.legal_basis,
+    viaExchange: true,
+  });
+  if (!decision.allow) {
+    throw new DomainError("POLICY_DENIED", "The policy decision point refused this read", undefined, {
+      policies: decision.decidedBy,
+      reason: decision.reason,
+    });
+  }
+  const shard = Math.floor(Math.random() * SHARDS);
+  const used = await ctx.db
+    .selectFrom("exchange_quota")
+    .select(sql<number>`coalesce(sum(calls), 0)::int`.as("n"))
+    .where("agreement_id", "=", agreement.id)
+    .where("day", "=", today)
+    .executeTakeFirst();
+  if ((used?.n ?? 0) >= agreement.daily_quota) {
+    throw new DomainError(
+      "QUOTA_EXCEEDED",
+      `The agreement's ${agreement.daily_quota} calls for today are used`,
+      undefined,
+      {
+        limit: "daily",
+      },
+    );
+  }
+  if (callsThisMinute(agreement.id, Date.now(), false) >= agreement.rate_per_minute) {
+    throw new DomainError(
+      "QUOTA_EXCEEDED",
+      `The agreement allows ${agreement.rate_per_minute} calls a minute`,
+      undefined,
+      {
+        limit: "rate",
+      },
+    );
+  }
+  callsThisMinute(agreement.id, Date.now(), true);
+
+  const key =
+    subject.type === "person"
+      ? { type: "person" as const, idNumber: (input.subject.idNumber ?? "").toUpperCase() }
+      : { type: "organisation" as const, creditCode: (input.subject.creditCode ?? "").toUpperCase() };
+  const found = await providerFor(resource).lookup(ctx, key, fields);
+  const records = found.map((r) => ({ fields: present(resource, agreement, fields, r) }));
+  const responseHash = sha256(
+    canonicalJson({ requestHash: attempt.requestHash, records: records as unknown as Json }),
+  );
+  const masked = fields.filter((name) => {
+    const def = resource.fields.find((f) => f.name === name);
+    return def ? needsMask(def, agreement.clearance) : false;
+  });
+  const ledgerSeq = await inTransaction(ctx.db, async (tx) => {
+    const seq = await ctx.ledger.record(tx, {
+      action: "exchange.query",
+      actor: caller.actor,
+      subjects: [subject],
+      resource: `data/${resource.id}`,
+      purpose: input.purpose,
+      legalBasis: agreement.legal_basis,
+      reference: input.reference ?? null,
+      outcome: "success",
+      policies: decision.decidedBy,
+      requestId: caller.requestId,
+      details: {
+        agreement: agreement.id,
+        consumer: agreement.consumer_code,
+        owner: resource.owner,
+        consent,
+        fields,
+        masked,
+        records: records.length,
+        requestHash: attempt.requestHash,
+        responseHash,
+      },
+    });
+    await tx
+      .insertInto("exchange_calls")
+      .values({
+        request_id: caller.requestId,
+        agreement_id: agreement.id,
+        resource_id: resource.id,
+        consumer_code: agreement.consumer_code,
+        account_id: caller.actor.accountId,
+        subject_type: subject.type,
+        subject_id: subject.id,
+        purpose: input.purpose,
+        reference: input.reference ?? null,
+        fields: JSON.stringify(fields),
+        outcome: "success",
+        error_code: null,
+        request_hash: attempt.requestHash,
+        response_hash: responseHash,
+        ledger_seq: seq,
+      })
+      .execute();
+    await tx
+      .insertInto("exchange_quota")
+      .values({ agreement_id: agreement.id, day: today, shard, calls: 1 })
+      .onConflict((oc) =>
+        oc.columns(["agreement_id", "day", "shard"]).doUpdateSet({ calls: sql`exchange_quota.calls + 1` }),
+      )
+      .execute();
+    if (subject.type === "person") {
+      await noteRead(tx, caller, subject.id);
+    }
+    return seq;
+  });
+  return {
+    resource: resource.id,
+    agreement: agreement.id,
+    consent,
+    records,
+    nonce: attempt.nonce,
+    requestHash: attempt.requestHash,
+    responseHash,
+    requestId: caller.requestId,
+    ledgerSeq,
+  };
+}
+
+async function resolveSubject(
+  ctx: ServiceContext,
+  resource: CatalogueResource,
+  input: QueryInput,
+): Promise<Subject> {
+  if (resource.subjectType === "person") {
+    if (!input.subject.idNumber) {
+      throw validationError("body.subject.idNumber", `${resource.name} is queried by a person's ID number`);
+    }
+    const p = await directory.findPersonByIdNumber(ctx, input.subject.idNumber);
+    if (!p) {
+      throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.subject.idNumber");
+    }
+    return { type: "person", id: p.id };
+  }
+  if (!input.subject.creditCode) {
+    throw validationError(
+      "body.subject.creditCode",
+      `${resource.name} is queried by a unified social credit code`,
+    );
+  }
+  const o = await directory.findOrganisationByCreditCode(ctx, input.subject.creditCode);
+  if (!o) {
+    throw new DomainError(
+      "SUBJECT_UNKNOWN",
+      "No organisation has this credit code",
+      "body.subject.creditCode",
+    );
+  }
+  return { type: "organisation", id: o.id };
+}
+
+function present(
+  resource: CatalogueResource,
+  agreement: AgreementRow,
+  fields: readonly string[],
+  record: ProviderRecord,
+): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const name of fields) {
+    const def = resource.fields.find((f) => f.name === name);
+    if (!def) continue;
+    const raw = record.values[name] ?? null;
+    const mask = needsMask(def, agreement.clearance);
+    out[name] = {
+      value: mask ? maskValue(def.mask, raw) : raw,
+      masked: mask,
+      source: { department: resource.owner, resource: resource.id },
+      updatedAt: record.updatedAt,
+    };
+  }
+  return out;
+}
+
+/** A refused or failed call is recorded too: in the ledger and the call log, in its own transaction. */
+async function recordRefusal(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: QueryInput,
+  attempt: Attempt,
+  error: DomainError,
+): Promise<void> {
+  const outcome = error.code === "PROVIDER_UNAVAILABLE" ? "failure" : "denied";
+  const policies = Array.isArray(error.extra?.policies) ? (error.extra.policies as string[]) : [];
+  await inTransaction(ctx.db, async (tx) => {
+    const seq = await ctx.ledger.record(tx, {
+      action: "exchange.query",
+      actor: caller.actor,
+      subjects: attempt.subject ? [attempt.subject] : [],
+      resource: `data/${input.resource}`,
+      purpose: input.purpose,
+      legalBasis: attempt.agreement?.legal_basis ?? null,
+      reference: input.reference ?? null,
+      outcome,
+      policies,
+      requestId: caller.requestId,
+      details: {
+        agreement: attempt.agreement?.id ?? input.agreement,
+        consumer: attempt.consumer,
+        fields: attempt.fields,
+        error: error.code,
+        message: error.message,
+        requestHash: attempt.requestHash,
+      },
+    });
+    await tx
+      .insertInto("exchange_calls")
+      .values({
+        request_id: caller.requestId,
+        agreement_id: attempt.agreement?.id ?? null,
+        resource_id: input.resource.slice(0, 60),
+        consumer_code: attempt.consumer,
+        account_id: caller.actor.accountId,
+        subject_type: attempt.subject?.type ?? null,
+        subject_id: attempt.subject?.id ?? null,
+        purpose: input.purpose,
+        reference: input.reference ?? null,
+        fields: JSON.stringify(attempt.fields),
+        outcome,
+        error_code: error.code,
+        request_hash: attempt.requestHash,
+        response_hash: null,
+        ledger_seq: seq,
+      })
+      .execute();
+  });
+}
