@@ -1,6 +1,7 @@
 import closeWithGrace from "close-with-grace";
 import { auth } from "../modules/identity/index.js";
-import { startIntegrator } from "../modules/ledger/index.js";
+import { agreements, supervision } from "../modules/exchange/index.js";
+import { SYSTEM, startIntegrator } from "../modules/ledger/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
@@ -27,6 +28,16 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
       .catch((err: unknown) => app.log.warn({ err }, "session sweep failed"));
   }, 3_600_000);
   sweep.unref();
+  // The exchange's supervision: anomaly scans of today's use, and expiry warnings to owners.
+  const supervise = async () => {
+    const caller = { actor: SYSTEM, requestId: null };
+    await supervision.scanAlerts(platform.ctx, caller);
+    await agreements.warnExpiring(platform.ctx, caller);
+  };
+  const watch = setInterval(() => {
+    supervise().catch((err: unknown) => app.log.warn({ err }, "exchange supervision failed"));
+  }, 600_000);
+  watch.unref();
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) {
       app.log.error({ err }, "shutting down after an error");
