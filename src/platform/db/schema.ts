@@ -1,6 +1,7 @@
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
+import type { RegistryTables } from "../../modules/registries/registries.tables.js";
 
 /** Tables not owned by a module. */
 interface PlatformTables {
@@ -9,4 +10,4 @@ interface PlatformTables {
 }
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface DB extends PlatformTables, IdentityTables, LedgerTables, PolicyTables {}
+export interface DB extends PlatformTables, IdentityTables, LedgerTables, PolicyTables, RegistryTables {}
