@@ -1,14 +1,9 @@
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange } from "../modules/exchange/demo-exchange.js";
-import {
-  accounts,
-  directory,
-  importDivisions,
-  makeCreditCode,
-  makeIdNumber,
-} from "../modules/identity/index.js";
+import { accounts, directory, importDivisions } from "../modules/identity/index.js";
 import { SYSTEM } from "../modules/ledger/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
+import { seedRegistries } from "../modules/registries/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
@@ -20,6 +15,8 @@ import {
   DEMO_PERSONS,
   DEMO_SYSTEM_CLIENT,
 } from "./demo-data.js";
+import { departmentCreditCode, organisationCreditCode, personIdNumber } from "./demo-ids.js";
+import { DEMO_REGISTRY_ROWS } from "./demo-registries.js";
 
 /** The seed acts as the platform itself; its actions are recorded like any other. */
 const SEED: Caller = { actor: SYSTEM, requestId: null };
@@ -71,7 +68,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
       name: d.name,
       nameEn: d.nameEn,
       divisionCode: d.divisionCode,
-      creditCode: makeCreditCode("11", d.divisionCode.slice(0, 6), d.org),
+      creditCode: departmentCreditCode(d),
     });
     departmentIds.set(d.code, id);
     for (const u of d.units ?? []) {
@@ -91,7 +88,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   for (const p of DEMO_PERSONS) {
     const person = await directory.registerPerson(ctx, SEED, {
       name: p.name,
-      idNumber: makeIdNumber(p.regionCode, p.birthDate, p.sequence),
+      idNumber: personIdNumber(p),
       mobile: p.mobile,
       divisionCode: p.divisionCode,
     });
@@ -102,7 +99,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     const org = await directory.registerOrganisation(ctx, SEED, {
       kind: o.kind,
       name: o.name,
-      creditCode: makeCreditCode(o.prefix, o.regionCode, o.org),
+      creditCode: organisationCreditCode(o),
       legalRepresentative: o.legalRepresentative,
       divisionCode: o.divisionCode,
       address: o.address,
@@ -133,6 +130,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   await seedDemoCatalogue(ctx, SEED);
   await seedDemoExchange(ctx, SEED);
   await seedDemoRights(ctx, SEED);
+  await seedRegistries(ctx, SEED, DEMO_REGISTRY_ROWS);
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -8,6 +8,7 @@ import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
+import { httpProvider } from "../registries/index.js";
 import { DEMO_CATALOGUE } from "./demo-catalogue.js";
 import type { ProviderConfig } from "./exchange.tables.js";
 
@@ -198,6 +199,17 @@ export async function setProvider(
   const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
   if (!caller.actor.roles.includes("dept_admin") || !mine.includes(resource.owner)) {
     throw forbidden("Only an admin of the owning department connects its registry");
+  }
+  if (provider.kind === "http") {
+    // Refused now rather than at the first call: the document must describe a lookup operation.
+    try {
+      httpProvider(provider);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "VALIDATION") {
+        throw validationError(`body.${error.field ?? "openapi"}`, error.message);
+      }
+      throw error;
+    }
   }
   await inTransaction(ctx.db, async (tx) => {
     await tx

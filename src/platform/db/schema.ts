@@ -2,6 +2,7 @@ import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
+import type { RegistryTables } from "../../modules/registries/registries.tables.js";
 
 /** Tables not owned by a module. */
 interface PlatformTables {
@@ -10,4 +11,10 @@ interface PlatformTables {
 }
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface DB extends PlatformTables, IdentityTables, LedgerTables, PolicyTables, ExchangeTables {}
+export interface DB
+  extends PlatformTables,
+    IdentityTables,
+    LedgerTables,
+    PolicyTables,
+    RegistryTables,
+    ExchangeTables {}

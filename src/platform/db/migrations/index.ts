@@ -3,6 +3,7 @@ import { createIdentity } from "./20261127T0900_create_identity.js";
 import { createLedger } from "./20261127T1000_create_ledger.js";
 import { createPolicy } from "./20261127T1100_create_policy.js";
 import { createDeclaredRelations } from "./20261127T1130_create_declared_relations.js";
+import { createRegistries } from "./20261127T1200_create_registries.js";
 import { createExchange } from "./20261127T1300_create_exchange.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
@@ -11,5 +12,6 @@ export const migrations: readonly Migration[] = [
   createLedger,
   createPolicy,
   createDeclaredRelations,
+  createRegistries,
   createExchange,
 ];
