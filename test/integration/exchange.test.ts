@@ -471,7 +471,9 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       // A late-night burst of reads of many persons with no application behind them.
       const night = new Date();
       night.setUTCHours(15, 30, 0, 0); // 23:30 in China
-      if (night > new Date()) night.setUTCDate(night.getUTCDate() - 1);
+      if (night > new Date()) {
+        night.setUTCDate(night.getUTCDate() - 1);
+      }
       const day = new Date(night.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       await db()
         .insertInto("exchange_calls")

@@ -272,8 +272,12 @@ export async function list(ctx: ServiceContext, caller: Caller, query: Agreement
     q = q.where((eb) => {
       const asConsumer = mine.length > 0 ? eb("consumer_code", "in", mine) : eb.val(false);
       const asOwner = owned.length > 0 ? eb("resource_id", "in", owned) : eb.val(false);
-      if (role === "consumer") return eb.and([asConsumer]);
-      if (role === "owner") return eb.and([asOwner]);
+      if (role === "consumer") {
+        return eb.and([asConsumer]);
+      }
+      if (role === "owner") {
+        return eb.and([asOwner]);
+      }
       return eb.or([asConsumer, asOwner]);
     });
   }

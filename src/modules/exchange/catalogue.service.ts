@@ -84,10 +84,18 @@ export async function searchCatalogue(
   const all = [...(await load(ctx)).values()];
   const needle = query.q?.trim().toLowerCase();
   return all.filter((r) => {
-    if (query.owner && r.owner !== query.owner) return false;
-    if (query.sharingClass && r.sharingClass !== query.sharingClass) return false;
-    if (query.subjectType && r.subjectType !== query.subjectType) return false;
-    if (!needle) return true;
+    if (query.owner && r.owner !== query.owner) {
+      return false;
+    }
+    if (query.sharingClass && r.sharingClass !== query.sharingClass) {
+      return false;
+    }
+    if (query.subjectType && r.subjectType !== query.subjectType) {
+      return false;
+    }
+    if (!needle) {
+      return true;
+    }
     const haystack = [
       r.code,
       r.name,

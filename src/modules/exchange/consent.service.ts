@@ -54,16 +54,19 @@ export async function requestConsent(
   let subject: Subject;
   if (input.subject.idNumber) {
     const p = await directory.findPersonByIdNumber(ctx, input.subject.idNumber);
-    if (!p) throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.subject.idNumber");
+    if (!p) {
+      throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.subject.idNumber");
+    }
     subject = { type: "person", id: p.id };
   } else if (input.subject.creditCode) {
     const o = await directory.findOrganisationByCreditCode(ctx, input.subject.creditCode);
-    if (!o)
+    if (!o) {
       throw new DomainError(
         "SUBJECT_UNKNOWN",
         "No organisation has this credit code",
         "body.subject.creditCode",
       );
+    }
     subject = { type: "organisation", id: o.id };
   } else {
     throw validationError("body.subject", "Name the person by idNumber or the organisation by creditCode");

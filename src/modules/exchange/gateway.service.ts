@@ -68,7 +68,9 @@ function callsThisMinute(agreement: string, now: number, add: boolean): number {
   }
   let total = 0;
   for (let i = 0; i < 60; i++) {
-    if (second - (w.stamps[i] ?? 0) < 60) total += w.slots[i] ?? 0;
+    if (second - (w.stamps[i] ?? 0) < 60) {
+      total += w.slots[i] ?? 0;
+    }
   }
   return total;
 }
@@ -376,7 +378,9 @@ function present(
   const out: Record<string, FieldValue> = {};
   for (const name of fields) {
     const def = resource.fields.find((f) => f.name === name);
-    if (!def) continue;
+    if (!def) {
+      continue;
+    }
     const raw = record.values[name] ?? null;
     const mask = needsMask(def, agreement.clearance);
     out[name] = {

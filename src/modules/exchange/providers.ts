@@ -1,5 +1,5 @@
 import { DomainError } from "../../platform/errors.js";
-import { httpProvider, providerFor as builtinProvider } from "../registries/index.js";
+import { providerFor as builtinProvider, httpProvider } from "../registries/index.js";
 import type { CatalogueResource } from "./catalogue.service.js";
 import type { RegistryProvider } from "./provider.js";
 

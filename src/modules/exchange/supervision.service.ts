@@ -19,9 +19,15 @@ const dimensionColumn: Record<UsageDimension, string> = {
 function period(from?: string, to?: string): { from: Date; to: Date } {
   const end = to ? new Date(to) : new Date();
   const start = from ? new Date(from) : new Date(end.getTime() - 30 * 86_400_000);
-  if (Number.isNaN(start.getTime())) throw validationError("querystring.from", "Give a date or date-time");
-  if (Number.isNaN(end.getTime())) throw validationError("querystring.to", "Give a date or date-time");
-  if (end < start) throw validationError("querystring.to", "The period ends before it starts");
+  if (Number.isNaN(start.getTime())) {
+    throw validationError("querystring.from", "Give a date or date-time");
+  }
+  if (Number.isNaN(end.getTime())) {
+    throw validationError("querystring.to", "Give a date or date-time");
+  }
+  if (end < start) {
+    throw validationError("querystring.to", "The period ends before it starts");
+  }
   return { from: start, to: end };
 }
 
@@ -170,7 +176,9 @@ export async function scanAlerts(
   const systems = new Set<string>();
   for (const id of new Set(found.filter((f) => f.kind === "off-hours").map((f) => f.account))) {
     const account = await accounts.findAccountOrThrow(ctx, id);
-    if (account.roles.includes("system")) systems.add(id);
+    if (account.roles.includes("system")) {
+      systems.add(id);
+    }
   }
   const alerts = found.filter((f) => !(f.kind === "off-hours" && systems.has(f.account)));
   if (alerts.length === 0) {
