@@ -2,11 +2,13 @@
  * `npm run bench -- NAME` runs one benchmark (bounded in time, loopback only) and prints its result
  * as one JSON line last. Later modules add their benchmarks to BENCHMARKS.
  */
+import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  exchange: exchangeBenchmark,
   http: httpBenchmark,
   ledger: ledgerBenchmark,
   policy: policyBenchmark,

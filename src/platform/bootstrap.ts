@@ -28,7 +28,11 @@ export function pgliteDir(config: Config): string {
 
 /** Opens the database and applies pending migrations: every command that touches data starts here. */
 export async function openPlatform(config: Config): Promise<Platform> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: pgliteDir(config),
+    poolSize: config.databasePoolSize,
+  });
   try {
     const applied = await migrate(database.db);
     const ledger = createLedger(loadLedgerKeys(config));

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl: string | null;
+  /** Connections to PostgreSQL this process keeps (YIMEN_DB_POOL); PGlite has one. */
+  databasePoolSize: number;
   demoPassword: string;
   /** Secure flag on cookies; on by default when NODE_ENV=production. */
   secureCookies: boolean;
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST?.trim() || "0.0.0.0",
     dataDir: path.resolve(env.YIMEN_DATA_DIR?.trim() || "data"),
     databaseUrl,
+    databasePoolSize: int("YIMEN_DB_POOL", 10, 1, 200),
     demoPassword,
     secureCookies: secure === "true",
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : "info",

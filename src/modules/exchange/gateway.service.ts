@@ -46,7 +46,7 @@ export interface QueryResult {
   ledgerSeq: number;
 }
 
-const SHARDS = 8;
+const SHARDS = 32;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** Calls per agreement in the current minute, in this process (a sliding window of 60 one-second slots). */
@@ -135,12 +135,29 @@ async function run(
   attempt: Attempt,
 ): Promise<QueryResult> {
   const resource = await getResource(ctx, input.resource, "body.resource");
-  const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
-  const agreement = await ctx.db
-    .selectFrom("exchange_agreements")
-    .selectAll()
-    .where("id", "=", input.agreement)
-    .executeTakeFirst();
+  const today = chinaDay(new Date());
+  // The agreement with today's use, and the subject, in parallel: the checks below keep their order.
+  const [mine, agreementRow, subjectResult] = await Promise.all([
+    directory.departmentCodes(ctx, caller.actor.departmentIds),
+    ctx.db
+      .selectFrom("exchange_agreements")
+      .selectAll()
+      .select((eb) =>
+        eb
+          .selectFrom("exchange_quota")
+          .select(sql<number>`coalesce(sum(calls), 0)::int`.as("n"))
+          .where("agreement_id", "=", input.agreement)
+          .where("day", "=", today)
+          .as("used_today"),
+      )
+      .where("id", "=", input.agreement)
+      .executeTakeFirst(),
+    resolveSubject(ctx, resource, input).then(
+      (subject) => ({ subject, error: null }),
+      (error: unknown) => ({ subject: null, error }),
+    ),
+  ]);
+  const agreement = agreementRow;
   if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
     throw new DomainError(
       "AGREEMENT_REQUIRED",
@@ -150,7 +167,6 @@ async function run(
   }
   attempt.agreement = agreement;
   attempt.consumer = agreement.consumer_code;
-  const today = chinaDay(new Date());
   const status = effectiveStatus(agreement, today);
   if (status === "suspended") {
     throw new DomainError(
@@ -196,7 +212,10 @@ async function run(
   if (fields.length === 0) {
     throw validationError("body.fields", "Ask for at least one field");
   }
-  const subject = await resolveSubject(ctx, resource, input);
+  if (subjectResult.error !== null) {
+    throw subjectResult.error;
+  }
+  const subject = subjectResult.subject as Subject;
   attempt.subject = subject;
   const consent = agreement.requires_consent
     ? await checkConsent(ctx.db, {
@@ -227,13 +246,7 @@ async function run(
     });
   }
   const shard = Math.floor(Math.random() * SHARDS);
-  const used = await ctx.db
-    .selectFrom("exchange_quota")
-    .select(sql<number>`coalesce(sum(calls), 0)::int`.as("n"))
-    .where("agreement_id", "=", agreement.id)
-    .where("day", "=", today)
-    .executeTakeFirst();
-  if ((used?.n ?? 0) >= agreement.daily_quota) {
+  if ((agreement.used_today ?? 0) >= agreement.daily_quota) {
     throw new DomainError(
       "QUOTA_EXCEEDED",
       `The agreement's ${agreement.daily_quota} calls for today are used`,
@@ -292,33 +305,17 @@ async function run(
         responseHash,
       },
     });
-    await tx
-      .insertInto("exchange_calls")
-      .values({
-        request_id: caller.requestId,
-        agreement_id: agreement.id,
-        resource_id: resource.id,
-        consumer_code: agreement.consumer_code,
-        account_id: caller.actor.accountId,
-        subject_type: subject.type,
-        subject_id: subject.id,
-        purpose: input.purpose,
-        reference: input.reference ?? null,
-        fields: JSON.stringify(fields),
-        outcome: "success",
-        error_code: null,
-        request_hash: attempt.requestHash,
-        response_hash: responseHash,
-        ledger_seq: seq,
-      })
-      .execute();
-    await tx
-      .insertInto("exchange_quota")
-      .values({ agreement_id: agreement.id, day: today, shard, calls: 1 })
-      .onConflict((oc) =>
-        oc.columns(["agreement_id", "day", "shard"]).doUpdateSet({ calls: sql`exchange_quota.calls + 1` }),
+    // The call log and today's count, in one statement.
+    await sql`
+      with call as (
+        insert into exchange_calls (request_id, agreement_id, resource_id, consumer_code, account_id,
+          subject_type, subject_id, purpose, reference, fields, outcome, request_hash, response_hash, ledger_seq)
+        values (${caller.requestId}, ${agreement.id}, ${resource.id}, ${agreement.consumer_code},
+          ${caller.actor.accountId}, ${subject.type}, ${subject.id}, ${input.purpose}, ${input.reference ?? null},
+          ${JSON.stringify(fields)}, 'success', ${attempt.requestHash}, ${responseHash}, ${seq})
       )
-      .execute();
+      insert into exchange_quota (agreement_id, day, shard, calls) values (${agreement.id}, ${today}, ${shard}, 1)
+      on conflict (agreement_id, day, shard) do update set calls = exchange_quota.calls + 1`.execute(tx);
     if (subject.type === "person") {
       await noteRead(tx, caller, subject.id);
     }

@@ -111,16 +111,6 @@ export async function reviewVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function isRelated(db: Conn, accountId: string, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("declared_relations")
-    .select("person_id")
-    .where("account_id", "=", accountId)
-    .where("person_id", "=", personId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function declareRelation(
   db: Conn,
   row: { account_id: string; person_id: string; relation: string },
@@ -132,31 +122,40 @@ export async function declareRelation(
     .execute();
 }
 
+const COUNT_SHARDS = 32;
+
 /**
- * Other persons whose records the account read on `day` (China time), counted up to `cap`: the
- * daily cap only needs to know whether the limit is reached, so the count never scans more.
+ * The facts the negative list needs about one read, in one round trip: how many other persons the
+ * account read on `day` (China time), and whether it declared itself related to this person.
  */
-export async function personsReadToday(
+export async function readFacts(
   db: Conn,
   accountId: string,
   day: string,
-  excludingPerson: string,
-  cap: number,
-): Promise<number> {
-  const row = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select 1 from policy_daily_reads
-      where account_id = ${accountId} and day = ${day} and subject_id <> ${excludingPerson}
-      limit ${cap}
-    ) t`.execute(db);
-  return row.rows[0]?.n ?? 0;
+  personId: string,
+): Promise<{ readsToday: number; related: boolean }> {
+  const row = await sql<{ n: number; seen: boolean; related: boolean }>`
+    select
+      coalesce((select sum(persons) from policy_daily_counts where account_id = ${accountId} and day = ${day}), 0)::int as n,
+      exists (select 1 from policy_daily_reads
+              where account_id = ${accountId} and day = ${day} and subject_id = ${personId}) as seen,
+      exists (select 1 from declared_relations
+              where account_id = ${accountId} and person_id = ${personId}) as related`.execute(db);
+  const r = row.rows[0];
+  return { readsToday: r ? (r.seen ? r.n - 1 : r.n) : 0, related: r?.related ?? false };
 }
 
-/** Notes that the account read the person's records today. */
+/** Notes that the account read the person's records on `day`; a new person adds to the day's count. */
 export async function noteRead(db: Conn, accountId: string, day: string, personId: string): Promise<void> {
-  await db
-    .insertInto("policy_daily_reads")
-    .values({ account_id: accountId, day, subject_id: personId })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  const shard = Math.floor(Math.random() * COUNT_SHARDS);
+  await sql`
+    with fresh as (
+      insert into policy_daily_reads (account_id, day, subject_id)
+      values (${accountId}, ${day}, ${personId})
+      on conflict do nothing
+      returning 1
+    )
+    insert into policy_daily_counts (account_id, day, shard, persons)
+    select ${accountId}, ${day}, ${shard}, 1 from fresh
+    on conflict (account_id, day, shard) do update set persons = policy_daily_counts.persons + 1`.execute(db);
 }

@@ -385,13 +385,11 @@ export async function evaluateRead(
   }
   const person = input.subject.type === "person" ? input.subject.id : null;
   const dailyLimit = dailyLimitFor(ctx, caller.actor.roles);
-  const [departments, readsToday, related] = await Promise.all([
+  const [departments, facts] = await Promise.all([
     directory.departmentCodes(ctx, caller.actor.departmentIds),
-    person
-      ? repo.personsReadToday(tx, accountId, chinaDay(new Date()), person, dailyLimit)
-      : Promise.resolve(0),
-    person ? repo.isRelated(tx, accountId, person) : Promise.resolve(false),
+    person ? repo.readFacts(tx, accountId, chinaDay(new Date()), person) : { readsToday: 0, related: false },
   ]);
+  const { readsToday, related } = facts;
   return decide(ctx, {
     action: "read",
     principal: { id: accountId, roles: [...caller.actor.roles], departments },

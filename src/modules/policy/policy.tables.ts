@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 
 export interface PolicyTables {
   policy_daily_reads: { account_id: string; day: string; subject_id: string };
+  policy_daily_counts: { account_id: string; day: string; shard: number; persons: number };
   declared_relations: {
     account_id: string;
     person_id: string;

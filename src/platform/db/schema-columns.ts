@@ -100,6 +100,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
   },
   declared_relations: { account_id: true, person_id: true, relation: true, declared_at: true },
   policy_daily_reads: { account_id: true, day: true, subject_id: true },
+  policy_daily_counts: { account_id: true, day: true, shard: true, persons: true },
   exchange_resources: {
     id: true,
     code: true,

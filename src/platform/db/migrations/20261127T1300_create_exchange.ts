@@ -125,5 +125,14 @@ create table policy_daily_reads (
   subject_id uuid not null,
   primary key (account_id, day, subject_id)
 );
+-- (policy module) How many persons each account read each day, spread over shards so concurrent
+-- reads by one department system do not queue on one row.
+create table policy_daily_counts (
+  account_id uuid not null,
+  day date not null,
+  shard smallint not null,
+  persons integer not null,
+  primary key (account_id, day, shard)
+);
 `,
 };
