@@ -365,6 +365,34 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
         .execute();
     });
 
+    it("lets an enterprise's agents see who read the enterprise's register entry", async () => {
+      const { DEMO_ORGANISATIONS } = await import("../../src/seed/demo-data.js");
+      const { organisationCreditCode } = await import("../../src/seed/demo-ids.js");
+      const org = DEMO_ORGANISATIONS.find((o) => o.key === "enterprise");
+      const creditCode = organisationCreditCode(org as NonNullable<typeof org>);
+      const agreement = (
+        await db()
+          .selectFrom("exchange_agreements")
+          .select("id")
+          .where("resource_id", "=", "enterprise-register")
+          .where("consumer_code", "=", "HZ-RS")
+          .executeTakeFirstOrThrow()
+      ).id;
+      const rs = await signIn(t.app, "officer3");
+      const res = await rs.post("/api/exchange/query", {
+        resource: "enterprise-register",
+        agreement,
+        subject: { creditCode },
+        purpose: "社会保险登记",
+        fields: ["name", "legalRepresentative", "status"],
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().records[0].fields.name.value).toBe(org?.name);
+      const agent = await signIn(t.app, "enterprise");
+      const mine = (await agent.get("/api/ledger/mine?limit=50")).json();
+      expect(JSON.stringify(mine)).toContain(`"seq":${res.json().ledgerSeq}`);
+    });
+
     it("lets the negative list refuse: a declared relation", async () => {
       const rs = await signIn(t.app, "officer3");
       expect(
