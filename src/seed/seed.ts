@@ -1,5 +1,5 @@
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
-import { seedDemoExchange } from "../modules/exchange/demo-exchange.js";
+import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
 import { accounts, directory, importDivisions } from "../modules/identity/index.js";
 import { SYSTEM } from "../modules/ledger/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
@@ -109,8 +109,9 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     orgIds.set(o.key, org.id);
   }
   const created: string[] = [];
+  const accountIds = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
-    await accounts.createAccount(ctx, SEED, {
+    const account = await accounts.createAccount(ctx, SEED, {
       username: a.username,
       displayName: a.displayName,
       password: ctx.config.demoPassword,
@@ -120,8 +121,9 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
       organisationId: a.organisation ? orgIds.get(a.organisation) : null,
     });
     created.push(a.username);
+    accountIds.set(a.username, account.id);
   }
-  await accounts.createAccount(ctx, SEED, {
+  const system = await accounts.createAccount(ctx, SEED, {
     username: DEMO_SYSTEM_CLIENT.username,
     displayName: DEMO_SYSTEM_CLIENT.displayName,
     roles: ["system"],
@@ -131,6 +133,30 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   await seedDemoExchange(ctx, SEED);
   await seedDemoRights(ctx, SEED);
   await seedRegistries(ctx, SEED, DEMO_REGISTRY_ROWS);
+  const staff = (username: string, department: string): Caller => ({
+    actor: {
+      accountId: accountIds.get(username) as string,
+      roles: ["officer"],
+      departmentIds: [departmentIds.get(department) as string],
+      via: "session",
+    },
+    requestId: null,
+  });
+  const citizen = DEMO_PERSONS.find((p) => p.key === "citizen") as (typeof DEMO_PERSONS)[number];
+  await seedDemoUse(ctx, {
+    citizen: { accountId: accountIds.get("citizen") as string, idNumber: personIdNumber(citizen) },
+    system: {
+      actor: {
+        accountId: system.id,
+        roles: ["system"],
+        departmentIds: [departmentIds.get(DEMO_SYSTEM_CLIENT.department) as string],
+        via: "token",
+      },
+      requestId: null,
+    },
+    officer: staff("officer", "HZ-GA"),
+    rsOfficer: staff("officer3", "HZ-RS"),
+  });
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -6,6 +6,7 @@ import { type Client, signIn } from "../support/http.js";
 import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
 
 const CITIZEN_ID = makeIdNumber("330106", "1992-05-17", 124);
+const ELDER_ID = makeIdNumber("330127", "1951-08-09", 62);
 const STRANGER_ID = makeIdNumber("330106", "1999-01-01", 999);
 const NEWBORN = "新生儿出生登记";
 
@@ -58,6 +59,12 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
     ).json().token;
     const agreements = await db().selectFrom("exchange_agreements").selectAll().execute();
     birthAgreement = agreements.find((a) => a.resource_id === "birth-certificates")?.id as string;
+    // The demo's own consent of the citizen is revoked, so these tests start from none in force.
+    for (const c of (await citizen.get("/api/me/consents")).json().items) {
+      if (c.status === "granted") {
+        await citizen.post(`/api/me/consents/${c.id}/decision`, { decision: "revoke" });
+      }
+    }
     householdAgreement = agreements.find(
       (a) => a.resource_id === "household-register" && a.consumer_code === "HZ-RS",
     )?.id as string;
@@ -183,7 +190,7 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
     });
 
     it("refuses without the person's consent, and records the refusal", async () => {
-      const res = await asSystem(birthQuery());
+      const res = await asSystem(birthQuery({ subject: { idNumber: ELDER_ID } }));
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: "CONSENT_REQUIRED" });
       const call = await lastCall();
@@ -195,7 +202,9 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       const entry = await ledgerBody(call.ledger_seq);
       expect(entry).toMatchObject({ action: "exchange.query", outcome: "denied", purpose: NEWBORN });
       expect(entry.details.error).toBe("CONSENT_REQUIRED");
-      expect(JSON.stringify(entry)).not.toContain(CITIZEN_ID);
+      expect(JSON.stringify(entry)).not.toContain(ELDER_ID);
+      const revoked = await asSystem(birthQuery());
+      expect(revoked.json()).toMatchObject({ code: "CONSENT_REVOKED" });
     });
 
     it("answers with consent: the agreed fields with their source, hashes bound in the ledger", async () => {
@@ -224,7 +233,11 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       });
       expect(asked.statusCode).toBe(201);
       const mine = (await citizen.get("/api/me/consents")).json().items;
-      expect(mine[0]).toMatchObject({ status: "pending", requester_code: "HZ-GA", purpose: NEWBORN });
+      expect(mine.find((c: { id: string }) => c.id === asked.json().id)).toMatchObject({
+        status: "pending",
+        requester_code: "HZ-GA",
+        purpose: NEWBORN,
+      });
       const granted = await citizen.post(`/api/me/consents/${asked.json().id}/decision`, {
         decision: "grant",
       });

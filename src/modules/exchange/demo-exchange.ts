@@ -1,6 +1,8 @@
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { chinaDay } from "../policy/policy.service.js";
+import { decideConsent, requestConsent } from "./consent.service.js";
 import { DEMO_CATALOGUE } from "./demo-catalogue.js";
+import { query } from "./gateway.service.js";
 
 const allFields = (id: string, except: string[] = []) =>
   (DEMO_CATALOGUE.find((r) => r.id === id)?.fields ?? [])
@@ -135,4 +137,67 @@ export async function seedDemoExchange(ctx: ServiceContext, caller: Caller): Pro
       details: { resource: a.resource_id, consumer: a.consumer_code, seeded: true },
     })),
   );
+}
+
+/**
+ * The demo's use of the exchange, through the real gateway so the citizen's data tracker has a story:
+ * 林晓雨 consented to the newborn registration's reads, the public-security system read her baby's
+ * birth certificate and her marriage registration, the social-insurance office read her household
+ * entry (masked); a further consent request (for settling by property) awaits her answer.
+ */
+export async function seedDemoUse(
+  ctx: ServiceContext,
+  input: {
+    citizen: { accountId: string; idNumber: string };
+    system: Caller;
+    officer: Caller;
+    rsOfficer: Caller;
+  },
+): Promise<void> {
+  const consent = await requestConsent(ctx, input.officer, {
+    subject: { idNumber: input.citizen.idNumber },
+    scope: [
+      { resource: "birth-certificates", fields: allFields("birth-certificates", ["weightGrams"]) },
+      { resource: "marriage-register", fields: allFields("marriage-register", ["certificateNumber"]) },
+    ],
+    purpose: NEWBORN_PURPOSE,
+    validUntil: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+    reference: "出生一件事 CS-2026-000118",
+  });
+  const citizen: Caller = {
+    actor: { accountId: input.citizen.accountId, roles: ["citizen"], departmentIds: [], via: "session" },
+    requestId: null,
+  };
+  await decideConsent(ctx, citizen, consent.id, "grant");
+  const agreements = await ctx.db
+    .selectFrom("exchange_agreements")
+    .select(["id", "resource_id", "consumer_code"])
+    .execute();
+  const agreementFor = (resource: string, consumer: string) =>
+    agreements.find((a) => a.resource_id === resource && a.consumer_code === consumer)?.id as string;
+  for (const resource of ["birth-certificates", "marriage-register"]) {
+    await query(ctx, input.system, {
+      resource,
+      agreement: agreementFor(resource, "HZ-GA"),
+      subject: { idNumber: input.citizen.idNumber },
+      purpose: NEWBORN_PURPOSE,
+      reference: "出生一件事 CS-2026-000118",
+    });
+  }
+  await query(ctx, input.rsOfficer, {
+    resource: "household-register",
+    agreement: agreementFor("household-register", "HZ-RS"),
+    subject: { idNumber: input.citizen.idNumber },
+    purpose: "社会保险登记",
+    reference: "社保登记 SB-2026-004512",
+  });
+  await requestConsent(ctx, input.officer, {
+    subject: { idNumber: input.citizen.idNumber },
+    scope: [
+      { resource: "real-estate-register", fields: ["certificateNumber", "ownerName", "location", "share"] },
+    ],
+    purpose: "户口迁移（购房落户）",
+    validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    reference: "户口迁移 HK-2026-000733",
+  });
 }
