@@ -5,7 +5,7 @@ import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
-import { chinaDay, evaluateRead, noteRead } from "../policy/policy.service.js";
+import { chinaDay, evaluateRead, noteReadSql } from "../policy/policy.service.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
 import { checkConsent, type Subject } from "./consent.service.js";
@@ -281,8 +281,11 @@ async function run(
     const def = resource.fields.find((f) => f.name === name);
     return def ? needsMask(def, agreement.clearance) : false;
   });
-  const ledgerSeq = await inTransaction(ctx.db, async (tx) => {
-    const seq = await ctx.ledger.record(tx, {
+  // One statement, so atomic without a transaction: the ledger entry, the call log, today's quota
+  // count and the daily-cap count of the negative list.
+  const ledgerSeq = await ctx.ledger.recordAlong(
+    ctx.db,
+    {
       action: "exchange.query",
       actor: caller.actor,
       subjects: [subject],
@@ -304,23 +307,25 @@ async function run(
         requestHash: attempt.requestHash,
         responseHash,
       },
-    });
-    // The call log and today's count, in one statement.
-    await sql`
-      with call as (
-        insert into exchange_calls (request_id, agreement_id, resource_id, consumer_code, account_id,
+    },
+    (seq) => [
+      {
+        name: "exchange_call",
+        sql: sql`insert into exchange_calls (request_id, agreement_id, resource_id, consumer_code, account_id,
           subject_type, subject_id, purpose, reference, fields, outcome, request_hash, response_hash, ledger_seq)
         values (${caller.requestId}, ${agreement.id}, ${resource.id}, ${agreement.consumer_code},
           ${caller.actor.accountId}, ${subject.type}, ${subject.id}, ${input.purpose}, ${input.reference ?? null},
-          ${JSON.stringify(fields)}, 'success', ${attempt.requestHash}, ${responseHash}, ${seq})
-      )
-      insert into exchange_quota (agreement_id, day, shard, calls) values (${agreement.id}, ${today}, ${shard}, 1)
-      on conflict (agreement_id, day, shard) do update set calls = exchange_quota.calls + 1`.execute(tx);
-    if (subject.type === "person") {
-      await noteRead(tx, caller, subject.id);
-    }
-    return seq;
-  });
+          ${JSON.stringify(fields)}, 'success', ${attempt.requestHash}, ${responseHash}, ${seq})`,
+      },
+      {
+        name: "exchange_quota_count",
+        sql: sql`insert into exchange_quota (agreement_id, day, shard, calls)
+        values (${agreement.id}, ${today}, ${shard}, 1)
+        on conflict (agreement_id, day, shard) do update set calls = exchange_quota.calls + 1`,
+      },
+      ...(subject.type === "person" ? noteReadSql(caller, subject.id) : []),
+    ],
+  );
   return {
     resource: resource.id,
     agreement: agreement.id,

@@ -1,9 +1,15 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
 /** Appends one entry and its private identities in a single statement (one round trip). */
+/** A data-modifying statement to run in the same statement as a ledger entry (a named CTE). */
+export interface Companion {
+  name: string;
+  sql: RawBuilder<unknown>;
+}
+
 export async function insertEntry(
   db: Conn,
   row: { body: string; action: string; time: Date; department_ids: string[] },
@@ -12,7 +18,9 @@ export async function insertEntry(
     subject_type: "person" | "organisation" | "account";
     subject_id: string;
   }[],
+  companions: (seq: RawBuilder<number>) => Companion[] = () => [],
 ): Promise<number> {
+  const more = companions(sql<number>`(select seq from entry)`);
   const result = await sql<{ seq: number }>`
     with entry as (
       insert into ledger_entries (body, action, time, department_ids)
@@ -25,7 +33,10 @@ export async function insertEntry(
                          ${sql.val(identities.map((i) => i.subject_type))}::text[],
                          ${sql.val(identities.map((i) => i.subject_id))}::text[]) as i (kind, subject_type, subject_id)
       on conflict do nothing
-    )
+    )${sql.join(
+      more.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
+      sql``,
+    )}
     select seq from entry`.execute(db);
   return Number(result.rows[0]?.seq);
 }

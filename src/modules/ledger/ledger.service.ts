@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type RawBuilder, sql, type Transaction } from "kysely";
 import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
 import type { LedgerEntryV1, Outcome, SubjectRef } from "../../../shared/ledger/entry.js";
 import {
@@ -18,6 +18,7 @@ import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
 import { DomainError, notFound, validationError } from "../../platform/errors.js";
 import type { LedgerKeys } from "./ledger.keys.js";
+import type { Companion } from "./ledger.repository.js";
 import * as repo from "./ledger.repository.js";
 
 /** Who acted: an account with its roles and departments, or nobody (anonymous, failed sign-in). */
@@ -54,6 +55,15 @@ export interface Ledger {
    * Returns the entry's sequence number (its place in the log once integrated).
    */
   record(tx: Db | Transaction<DB>, input: RecordInput): Promise<number>;
+  /**
+   * Appends an entry together with other data-modifying statements, in one SQL statement: atomic
+   * without a transaction round trip. Each companion may refer to the entry's sequence number.
+   */
+  recordAlong(
+    db: Db | Transaction<DB>,
+    input: RecordInput,
+    companions: (seq: RawBuilder<number>) => Companion[],
+  ): Promise<number>;
   /** Appends many entries in one statement (bulk actions, imports). */
   recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
@@ -116,6 +126,9 @@ export function createLedger(keys: LedgerKeys): Ledger {
     keys,
     record(tx, input) {
       return repo.insertEntry(tx, row(input), identitiesOf(input));
+    },
+    recordAlong(db, input, companions) {
+      return repo.insertEntry(db, row(input), identitiesOf(input), companions);
     },
     async recordMany(tx, inputs) {
       await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
+import type { Companion } from "../ledger/index.js";
 import type { Power } from "./rights-list.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
@@ -145,17 +146,31 @@ export async function readFacts(
   return { readsToday: r ? (r.seen ? r.n - 1 : r.n) : 0, related: r?.related ?? false };
 }
 
-/** Notes that the account read the person's records on `day`; a new person adds to the day's count. */
-export async function noteRead(db: Conn, accountId: string, day: string, personId: string): Promise<void> {
+/**
+ * Notes that the account read the person's records on `day`; a new person adds to the day's count.
+ * As two named CTEs, to run inside another statement (see Ledger.recordAlong).
+ */
+export function noteReadSql(accountId: string, day: string, personId: string): Companion[] {
   const shard = Math.floor(Math.random() * COUNT_SHARDS);
-  await sql`
-    with fresh as (
-      insert into policy_daily_reads (account_id, day, subject_id)
-      values (${accountId}, ${day}, ${personId})
-      on conflict do nothing
-      returning 1
-    )
-    insert into policy_daily_counts (account_id, day, shard, persons)
-    select ${accountId}, ${day}, ${shard}, 1 from fresh
-    on conflict (account_id, day, shard) do update set persons = policy_daily_counts.persons + 1`.execute(db);
+  return [
+    {
+      name: "policy_fresh_read",
+      sql: sql`insert into policy_daily_reads (account_id, day, subject_id)
+        values (${accountId}, ${day}, ${personId})
+        on conflict do nothing
+        returning 1`,
+    },
+    {
+      name: "policy_read_count",
+      sql: sql`insert into policy_daily_counts (account_id, day, shard, persons)
+        select ${accountId}, ${day}, ${shard}, 1 from policy_fresh_read
+        on conflict (account_id, day, shard) do update set persons = policy_daily_counts.persons + 1`,
+    },
+  ];
+}
+
+/** Notes that the account read the person's records on `day`. */
+export async function noteRead(db: Conn, accountId: string, day: string, personId: string): Promise<void> {
+  const [fresh, count] = noteReadSql(accountId, day, personId) as [Companion, Companion];
+  await sql`with policy_fresh_read as (${fresh.sql}) ${count.sql}`.execute(db);
 }

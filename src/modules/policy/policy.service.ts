@@ -6,6 +6,7 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import * as catalogue from "../exchange/catalogue.service.js";
 import { directory } from "../identity/index.js";
+import type { Companion } from "../ledger/index.js";
 import { DEMO_POWERS } from "./demo-rights.js";
 import { NEGATIVE_LIST } from "./negative-list.js";
 import { type Decision, PolicyEngine, PolicyValidationError } from "./policy.engine.js";
@@ -403,6 +404,13 @@ export async function evaluateRead(
       dailyLimit,
     },
   });
+}
+
+/** The same, as statements to run along the ledger entry of the read (Ledger.recordAlong). */
+export function noteReadSql(caller: Caller, personId: string): Companion[] {
+  return caller.actor.accountId
+    ? repo.noteReadSql(caller.actor.accountId, chinaDay(new Date()), personId)
+    : [];
 }
 
 /** After an allowed read of a person's record: counts the person towards the account's daily cap. */
