@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { NEGATIVE_LIST } from "./negative-list.js";
-import { CEDAR_SCHEMA, type DecisionRequest } from "./policy.schema.js";
+import { CEDAR_SCHEMA, type DecisionRequest, type PolicyAction, RESOURCE_TYPE } from "./policy.schema.js";
+import { type CedarRequest, type RequestChecker, requestChecker } from "./request-check.js";
 
 export interface CedarPolicy {
   id: string;
@@ -23,18 +25,12 @@ export class PolicyValidationError extends Error {
   }
 }
 
-const SCHEMA_NAME = "yimen";
-let schemaLoaded = false;
-let nextSetId = 0;
+let checker: RequestChecker | null = null;
 
-function loadSchema(): void {
-  if (!schemaLoaded) {
-    const answer = cedar.preparseSchema(SCHEMA_NAME, CEDAR_SCHEMA);
-    if (answer.type !== "success") {
-      throw new Error(`the Cedar schema does not parse: ${answer.errors.map((e) => e.message).join("; ")}`);
-    }
-    schemaLoaded = true;
-  }
+/** The schema's request checker, read once (and so the schema is known to parse before any policy loads). */
+function requests(): RequestChecker {
+  checker ??= requestChecker(CEDAR_SCHEMA, "Yimen");
+  return checker;
 }
 
 /** Checks policies against the schema in strict mode; throws PolicyValidationError listing every problem. */
@@ -61,14 +57,60 @@ export function validatePolicies(policies: CedarPolicy[]): void {
   }
 }
 
+/** What a policy's scope admits, read from Cedar's own parse of it (policyToJson). */
+interface Scope {
+  /** The one action it applies to; null when it may apply to several (`action`, `action in …`). */
+  action: string | null;
+  /** The resource type its scope requires (`resource is T`, `resource == T::"x"`), else null. */
+  resourceType: string | null;
+  /** The one resource it applies to (`resource == T::"x"`), else null. */
+  resourceId: string | null;
+}
+
+function scopeOf(policy: CedarPolicy): Scope {
+  const answer = cedar.policyToJson(policy.cedar);
+  if (answer.type !== "success") {
+    throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: policy.id, message: e.message })));
+  }
+  const { action, resource } = answer.json;
+  const uid = (e: cedar.EntityUidJson) => ("__entity" in e ? e.__entity : e);
+  const scope: Scope = { action: null, resourceType: null, resourceId: null };
+  if (action.op === "==" && "entity" in action) {
+    scope.action = uid(action.entity).id;
+  }
+  if (resource.op === "==" && "entity" in resource) {
+    scope.resourceType = uid(resource.entity).type;
+    scope.resourceId = uid(resource.entity).id;
+  } else if (resource.op === "is") {
+    scope.resourceType = resource.entity_type;
+  }
+  return scope;
+}
+
+/** Whether a policy with this scope can apply to the action on a resource of the type (and id, if named). */
+function admits(scope: Scope, action: string, type: string, id: string | null): boolean {
+  return (
+    (scope.action === null || scope.action === action) &&
+    (scope.resourceType === null || scope.resourceType === type) &&
+    (scope.resourceId === null || scope.resourceId === id)
+  );
+}
+
 /**
  * The policy decision point: a validated, pre-parsed Cedar policy set (the rights lists' permits
  * plus the negative list's forbids). Any evaluation error denies: Cedar skips an erroring forbid
  * rule silently, which would turn a broken prohibition into a permission.
+ *
+ * Cedar evaluates every policy of a set on every request, and most of a decision's cost is that.
+ * So the set is also pre-parsed in slices, one per action and resource named in a policy's scope
+ * (plus one per action for all other resources), each holding every policy whose scope can match
+ * such a request. A policy left out of a slice has a scope that is false for its requests, so Cedar
+ * would neither evaluate its conditions nor let it decide: the decision and its reasons are the same.
  */
 export class PolicyEngine {
   private constructor(
-    private readonly setId: string,
+    /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
+    private readonly slices: ReadonlyMap<string, string>,
     readonly policies: readonly CedarPolicy[],
   ) {}
 
@@ -76,97 +118,146 @@ export class PolicyEngine {
     permits: CedarPolicy[],
     forbids: CedarPolicy[] = NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar })),
   ): PolicyEngine {
-    loadSchema();
+    requests();
     const policies = [...permits, ...forbids];
     validatePolicies(policies);
-    const setId = `set-${nextSetId++}`;
-    const answer = cedar.preparsePolicySet(setId, {
-      staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.cedar])),
-    });
-    if (answer.type !== "success") {
-      throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: "(set)", message: e.message })));
+    const scoped = policies.map((p) => ({ policy: p, scope: scopeOf(p) }));
+    const slices = new Map<string, string>();
+    for (const action of Object.keys(RESOURCE_TYPE) as PolicyAction[]) {
+      const type = RESOURCE_TYPE[action];
+      const named = new Set(
+        scoped
+          .filter((s) => s.scope.resourceType === type && s.scope.resourceId !== null)
+          .map((s) => s.scope.resourceId),
+      );
+      for (const id of [null, ...named]) {
+        const members = scoped.filter((s) => admits(s.scope, action, type, id)).map((s) => s.policy);
+        slices.set(`${action}|${id ?? ""}`, preparse(members));
+      }
     }
-    return new PolicyEngine(setId, policies);
+    return new PolicyEngine(slices, policies);
+  }
+
+  private sliceFor(action: PolicyAction, resourceId: string): string {
+    return (this.slices.get(`${action}|${resourceId}`) ?? this.slices.get(`${action}|`)) as string;
   }
 
   decide(request: DecisionRequest): Decision {
-    const principalUid = { type: "Yimen::Account", id: request.principal.id };
-    const principal = {
-      uid: principalUid,
-      attrs: { roles: request.principal.roles, departments: request.principal.departments },
-      parents: [],
-    };
-    const call =
-      request.action === "read"
-        ? {
-            resource: { type: "Yimen::DataResource", id: request.resource.id },
-            entities: [
-              principal,
-              {
-                uid: { type: "Yimen::DataResource", id: request.resource.id },
-                attrs: {
-                  owner: request.resource.owner,
-                  sharingClass: request.resource.sharingClass,
-                  dataClass: request.resource.dataClass,
-                  purposes: request.resource.purposes,
-                },
-                parents: [],
-              },
-            ],
-            context: { ...request.context },
-          }
-        : {
-            resource: { type: "Yimen::Application", id: request.resource.id },
-            entities: [
-              principal,
-              {
-                uid: { type: "Yimen::Application", id: request.resource.id },
-                attrs: {
-                  applicant: { __entity: { type: "Yimen::Account", id: request.resource.applicant } },
-                  department: request.resource.department,
-                },
-                parents: [],
-              },
-            ],
-            context: {},
-          };
-    const answer = cedar.statefulIsAuthorized({
-      principal: principalUid,
-      action: { type: "Yimen::Action", id: request.action },
-      resource: call.resource,
-      context: call.context,
-      entities: call.entities,
-      preparsedSchemaName: SCHEMA_NAME,
-      preparsedPolicySetId: this.setId,
-      validateRequest: true,
-    });
-    if (answer.type === "failure") {
-      return {
-        allow: false,
-        decidedBy: [],
-        reason: "evaluation-error",
-        errors: answer.errors.map((e) => e.message),
-      };
+    const cedarRequest = toCedarRequest(request);
+    // Checked here against the schema rather than by Cedar (see request-check.ts): a request the
+    // schema refuses is refused, as Cedar's validateRequest would.
+    const problems = requests().check(cedarRequest);
+    if (problems.length > 0) {
+      return { allow: false, decidedBy: [], reason: "evaluation-error", errors: problems };
     }
-    const { decision, diagnostics } = answer.response;
-    if (diagnostics.errors.length > 0) {
-      return {
-        allow: false,
-        decidedBy: diagnostics.errors.map((e) => e.policyId),
-        reason: "evaluation-error",
-        errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
-      };
-    }
-    // Cedar reports the deciding policies in no fixed order; sorted, the answer is stable.
-    const decidedBy = [...diagnostics.reason].sort();
-    if (decision === "allow") {
-      return { allow: true, decidedBy, reason: "permitted", errors: [] };
-    }
+    return decisionOf(
+      cedar.statefulIsAuthorized({
+        ...cedarRequest,
+        preparsedPolicySetId: this.sliceFor(request.action, request.resource.id),
+      }),
+    );
+  }
+}
+
+/** A decision request as Cedar takes it: the principal, action and resource, their entities and the context. */
+export function toCedarRequest(request: DecisionRequest): CedarRequest {
+  const principalUid = { type: "Yimen::Account", id: request.principal.id };
+  const principal = {
+    uid: principalUid,
+    attrs: { roles: request.principal.roles, departments: request.principal.departments },
+    parents: [],
+  };
+  const action = { type: "Yimen::Action", id: request.action };
+  if (request.action === "read") {
+    const resource = { type: RESOURCE_TYPE.read, id: request.resource.id };
     return {
-      allow: false,
-      decidedBy,
-      reason: diagnostics.reason.length > 0 ? "forbidden" : "no-permit",
-      errors: [],
+      principal: principalUid,
+      action,
+      resource,
+      context: { ...request.context },
+      entities: [
+        principal,
+        {
+          uid: resource,
+          attrs: {
+            owner: request.resource.owner,
+            sharingClass: request.resource.sharingClass,
+            dataClass: request.resource.dataClass,
+            purposes: request.resource.purposes,
+          },
+          parents: [],
+        },
+      ],
     };
   }
+  const resource = { type: RESOURCE_TYPE.decide, id: request.resource.id };
+  return {
+    principal: principalUid,
+    action,
+    resource,
+    context: {},
+    entities: [
+      principal,
+      {
+        uid: resource,
+        attrs: {
+          applicant: { __entity: { type: "Yimen::Account", id: request.resource.applicant } },
+          department: request.resource.department,
+        },
+        parents: [],
+      },
+    ],
+  };
+}
+
+/** Cedar's answer as a Decision: any error denies, naming the policies that erred. */
+export function decisionOf(answer: cedar.AuthorizationAnswer): Decision {
+  if (answer.type === "failure") {
+    return {
+      allow: false,
+      decidedBy: [],
+      reason: "evaluation-error",
+      errors: answer.errors.map((e) => e.message),
+    };
+  }
+  const { decision, diagnostics } = answer.response;
+  if (diagnostics.errors.length > 0) {
+    return {
+      allow: false,
+      decidedBy: diagnostics.errors.map((e) => e.policyId),
+      reason: "evaluation-error",
+      errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
+    };
+  }
+  // Cedar reports the deciding policies in no fixed order; sorted, the answer is stable.
+  const decidedBy = [...diagnostics.reason].sort();
+  if (decision === "allow") {
+    return { allow: true, decidedBy, reason: "permitted", errors: [] };
+  }
+  return {
+    allow: false,
+    decidedBy,
+    reason: diagnostics.reason.length > 0 ? "forbidden" : "no-permit",
+    errors: [],
+  };
+}
+
+/**
+ * Pre-parses a policy set under an id derived from its content, so that engines built again from
+ * the same policies (each approval, each proposal checked) reuse Cedar's cached set rather than
+ * adding to it: Cedar keeps pre-parsed sets for the life of the process.
+ */
+function preparse(policies: CedarPolicy[]): string {
+  const hash = createHash("sha256");
+  for (const p of policies) {
+    hash.update(`${p.id}\0${p.cedar}\0`);
+  }
+  const id = `set-${hash.digest("base64url")}`;
+  const answer = cedar.preparsePolicySet(id, {
+    staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.cedar])),
+  });
+  if (answer.type !== "success") {
+    throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: "(set)", message: e.message })));
+  }
+  return id;
 }

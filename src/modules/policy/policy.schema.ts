@@ -36,6 +36,12 @@ export type SharingClass = "unconditional" | "conditional" | "none";
 export type DataClass = "general" | "personal" | "sensitive" | "health";
 export type PolicyAction = "read" | "decide";
 
+/** The one resource type each action applies to (as in the schema's `appliesTo`). */
+export const RESOURCE_TYPE: Record<PolicyAction, string> = {
+  read: "Yimen::DataResource",
+  decide: "Yimen::Application",
+};
+
 export interface PrincipalAttrs {
   id: string;
   roles: string[];
