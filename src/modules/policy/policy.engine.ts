@@ -3,6 +3,7 @@ import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { NEGATIVE_LIST } from "./negative-list.js";
 import { CEDAR_SCHEMA, type DecisionRequest, type PolicyAction, RESOURCE_TYPE } from "./policy.schema.js";
 import { type CedarRequest, type RequestChecker, requestChecker } from "./request-check.js";
+import { ROUTE_PERMITS } from "./route-policies.js";
 
 export interface CedarPolicy {
   id: string;
@@ -114,9 +115,13 @@ export class PolicyEngine {
     readonly policies: readonly CedarPolicy[],
   ) {}
 
+  /**
+   * Builds the decision point from permits (the compiled rights lists) and the platform's own
+   * policies: by default the route-level permits and the negative list's forbids.
+   */
   static create(
     permits: CedarPolicy[],
-    forbids: CedarPolicy[] = NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar })),
+    forbids: CedarPolicy[] = [...ROUTE_PERMITS, ...NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar }))],
   ): PolicyEngine {
     requests();
     const policies = [...permits, ...forbids];
@@ -161,13 +166,16 @@ export class PolicyEngine {
 
 /** A decision request as Cedar takes it: the principal, action and resource, their entities and the context. */
 export function toCedarRequest(request: DecisionRequest): CedarRequest {
+  const action = { type: "Yimen::Action", id: request.action };
+  if (request.action === "call") {
+    return callRequest(request, action);
+  }
   const principalUid = { type: "Yimen::Account", id: request.principal.id };
   const principal = {
     uid: principalUid,
     attrs: { roles: request.principal.roles, departments: request.principal.departments },
     parents: [],
   };
-  const action = { type: "Yimen::Action", id: request.action };
   if (request.action === "read") {
     const resource = { type: RESOURCE_TYPE.read, id: request.resource.id };
     return {
@@ -208,6 +216,34 @@ export function toCedarRequest(request: DecisionRequest): CedarRequest {
       },
     ],
   };
+}
+
+function callRequest(
+  request: Extract<DecisionRequest, { action: "call" }>,
+  action: { type: string; id: string },
+): CedarRequest {
+  const route = request.resource;
+  const resource = { type: RESOURCE_TYPE.call, id: route.id };
+  const attrs: cedar.EntityJson["attrs"] = {
+    public: route.public,
+    anyRole: route.anyRole,
+    roles: route.roles,
+  };
+  if (route.scope !== undefined) {
+    attrs.scope = route.scope;
+  }
+  const entities: CedarRequest["entities"] = [{ uid: resource, attrs, parents: [] }];
+  // Nobody signed in is Anonymous, an entity without attributes (so none need crossing).
+  let principal = { type: "Yimen::Anonymous", id: "anonymous" };
+  if (request.principal) {
+    principal = { type: "Yimen::Account", id: request.principal.id };
+    entities.push({
+      uid: principal,
+      attrs: { roles: request.principal.roles, departments: request.principal.departments },
+      parents: [],
+    });
+  }
+  return { principal, action, resource, context: { ...request.context }, entities };
 }
 
 /** Cedar's answer as a Decision: any error denies, naming the policies that erred. */
