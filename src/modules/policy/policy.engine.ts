@@ -68,7 +68,15 @@ interface Scope {
   resourceId: string | null;
 }
 
+// Scopes by policy text: most policies recur from one policy set to the next.
+const scopes = new Map<string, Scope>();
+const MAX_SCOPES = 10_000;
+
 function scopeOf(policy: CedarPolicy): Scope {
+  const known = scopes.get(policy.cedar);
+  if (known) {
+    return known;
+  }
   const answer = cedar.policyToJson(policy.cedar);
   if (answer.type !== "success") {
     throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: policy.id, message: e.message })));
@@ -85,6 +93,10 @@ function scopeOf(policy: CedarPolicy): Scope {
   } else if (resource.op === "is") {
     scope.resourceType = resource.entity_type;
   }
+  if (scopes.size >= MAX_SCOPES) {
+    scopes.clear();
+  }
+  scopes.set(policy.cedar, scope);
   return scope;
 }
 
@@ -102,17 +114,21 @@ function admits(scope: Scope, action: string, type: string, id: string | null): 
  * plus the negative list's forbids). Any evaluation error denies: Cedar skips an erroring forbid
  * rule silently, which would turn a broken prohibition into a permission.
  *
- * Cedar evaluates every policy of a set on every request, and most of a decision's cost is that.
- * So the set is also pre-parsed in slices, one per action and resource named in a policy's scope
- * (plus one per action for all other resources), each holding every policy whose scope can match
- * such a request. A policy left out of a slice has a scope that is false for its requests, so Cedar
+ * Cedar evaluates every policy of a set on every request, a large part of a decision's cost. So
+ * the set is pre-parsed in slices, when first needed: one per action and resource named in a
+ * policy's scope (plus one per action for all other resources), each holding every policy whose
+ * scope can match such a request. A policy left out of a slice has a scope that is false for its requests, so Cedar
  * would neither evaluate its conditions nor let it decide: the decision and its reasons are the same.
  */
 export class PolicyEngine {
+  /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
+  private readonly slices = new Map<string, string>();
+
   private constructor(
-    /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
-    private readonly slices: ReadonlyMap<string, string>,
     readonly policies: readonly CedarPolicy[],
+    private readonly scoped: readonly { policy: CedarPolicy; scope: Scope }[],
+    /** The resource ids named in a scope (`resource == …`), by resource type. */
+    private readonly named: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
   /**
@@ -127,24 +143,26 @@ export class PolicyEngine {
     const policies = [...permits, ...forbids];
     validatePolicies(policies);
     const scoped = policies.map((p) => ({ policy: p, scope: scopeOf(p) }));
-    const slices = new Map<string, string>();
-    for (const action of Object.keys(RESOURCE_TYPE) as PolicyAction[]) {
-      const type = RESOURCE_TYPE[action];
-      const named = new Set(
-        scoped
-          .filter((s) => s.scope.resourceType === type && s.scope.resourceId !== null)
-          .map((s) => s.scope.resourceId),
-      );
-      for (const id of [null, ...named]) {
-        const members = scoped.filter((s) => admits(s.scope, action, type, id)).map((s) => s.policy);
-        slices.set(`${action}|${id ?? ""}`, preparse(members));
+    const named = new Map<string, Set<string>>();
+    for (const { scope } of scoped) {
+      if (scope.resourceType !== null && scope.resourceId !== null) {
+        named.set(scope.resourceType, (named.get(scope.resourceType) ?? new Set()).add(scope.resourceId));
       }
     }
-    return new PolicyEngine(slices, policies);
+    return new PolicyEngine(policies, scoped, named);
   }
 
+  /** The slice that decides an action on a resource, pre-parsed when first needed. */
   private sliceFor(action: PolicyAction, resourceId: string): string {
-    return (this.slices.get(`${action}|${resourceId}`) ?? this.slices.get(`${action}|`)) as string;
+    const type = RESOURCE_TYPE[action];
+    const id = this.named.get(type)?.has(resourceId) ? resourceId : null;
+    const key = `${action}|${id ?? ""}`;
+    let slice = this.slices.get(key);
+    if (slice === undefined) {
+      slice = preparse(this.scoped.filter((s) => admits(s.scope, action, type, id)).map((s) => s.policy));
+      this.slices.set(key, slice);
+    }
+    return slice;
   }
 
   decide(request: DecisionRequest): Decision {
@@ -155,12 +173,14 @@ export class PolicyEngine {
     if (problems.length > 0) {
       return { allow: false, decidedBy: [], reason: "evaluation-error", errors: problems };
     }
-    return decisionOf(
-      cedar.statefulIsAuthorized({
-        ...cedarRequest,
-        preparsedPolicySetId: this.sliceFor(request.action, request.resource.id),
-      }),
-    );
+    let slice: string;
+    try {
+      slice = this.sliceFor(request.action, request.resource.id);
+    } catch (error) {
+      // The policies validated as a set, so a slice of them parses; should it not, refuse.
+      return { allow: false, decidedBy: [], reason: "evaluation-error", errors: [String(error)] };
+    }
+    return decisionOf(cedar.statefulIsAuthorized({ ...cedarRequest, preparsedPolicySetId: slice }));
   }
 }
 
@@ -278,6 +298,9 @@ export function decisionOf(answer: cedar.AuthorizationAnswer): Decision {
   };
 }
 
+/** The ids of the sets this process has pre-parsed (content-addressed, so never stale). */
+const preparsed = new Set<string>();
+
 /**
  * Pre-parses a policy set under an id derived from its content, so that engines built again from
  * the same policies (each approval, each proposal checked) reuse Cedar's cached set rather than
@@ -289,11 +312,15 @@ function preparse(policies: CedarPolicy[]): string {
     hash.update(`${p.id}\0${p.cedar}\0`);
   }
   const id = `set-${hash.digest("base64url")}`;
+  if (preparsed.has(id)) {
+    return id;
+  }
   const answer = cedar.preparsePolicySet(id, {
     staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.cedar])),
   });
   if (answer.type !== "success") {
     throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: "(set)", message: e.message })));
   }
+  preparsed.add(id);
   return id;
 }
