@@ -110,15 +110,16 @@ function admits(scope: Scope, action: string, type: string, id: string | null): 
 }
 
 /**
- * The policy decision point: a validated, pre-parsed Cedar policy set (the rights lists' permits
- * plus the negative list's forbids). Any evaluation error denies: Cedar skips an erroring forbid
- * rule silently, which would turn a broken prohibition into a permission.
+ * The policy decision point: a validated, pre-parsed Cedar policy set (the rights lists' permits,
+ * the route-level permits and the negative list's forbids). Any evaluation error denies: Cedar
+ * skips an erroring forbid rule silently, which would turn a broken prohibition into a permission.
  *
  * Cedar evaluates every policy of a set on every request, a large part of a decision's cost. So
  * the set is pre-parsed in slices, when first needed: one per action and resource named in a
  * policy's scope (plus one per action for all other resources), each holding every policy whose
- * scope can match such a request. A policy left out of a slice has a scope that is false for its requests, so Cedar
- * would neither evaluate its conditions nor let it decide: the decision and its reasons are the same.
+ * scope can match such a request. A policy left out of a slice has a scope that is false for the
+ * slice's requests, so Cedar would neither evaluate its conditions nor let it decide: the decision,
+ * its reasons and its errors are the same (policy.slices.test.ts checks this against Cedar).
  */
 export class PolicyEngine {
   /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
