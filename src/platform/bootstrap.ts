@@ -5,7 +5,7 @@ import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
-import { policyRoutes } from "../modules/policy/index.js";
+import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
 import type { Config } from "./config.js";
 import type { ServiceContext } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -58,6 +58,7 @@ export function createHttpApp(
     config: platform.config,
     database: platform.database,
     resolver: principalResolver(platform.ctx),
+    authorizer: routeAuthorizer(platform.ctx),
     routes: [
       identityRoutes(platform.ctx),
       ledgerRoutes(platform.ctx),

@@ -2,3 +2,4 @@
 export { type Decision, PolicyEngine } from "./policy.engine.js";
 export { policyRoutes } from "./policy.routes.js";
 export { authorizeRead, decide, declareRelation, explainDecision, seedDemoRights } from "./policy.service.js";
+export { routeAuthorizer } from "./route-authorizer.js";

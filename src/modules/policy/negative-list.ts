@@ -7,6 +7,8 @@ export interface NegativeRule {
   title: string;
   titleEn: string;
   cedar: string;
+  /** What a caller refused by this rule is told, when not its English title. */
+  refusal?: string;
 }
 
 export const NEGATIVE_LIST: NegativeRule[] = [
@@ -45,5 +47,13 @@ when { context.relatedToSubject };`,
     titleEn: "No decision is taken by an account on its own application",
     cedar: `forbid (principal, action == Yimen::Action::"decide", resource)
 when { resource.applicant == principal };`,
+  },
+  {
+    id: "negative:token-unscoped-route",
+    title: "API 令牌只能调用声明了令牌范围的接口",
+    titleEn: "API tokens call only routes that declare a token scope",
+    cedar: `forbid (principal, action == Yimen::Action::"call", resource is Yimen::Route)
+when { context.viaToken && !resource.public && !(resource has scope) };`,
+    refusal: "This route cannot be called with an API token",
   },
 ];

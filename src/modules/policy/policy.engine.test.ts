@@ -296,6 +296,14 @@ describe("no combination of permits opens what a forbid rule closes (property)",
                 context: ctx({ relatedToSubject: true }),
               });
               break;
+            case "negative:token-unscoped-route":
+              d = e.decide({
+                action: "call",
+                principal,
+                resource: { id: "POST /api/anything", public: false, anyRole: true, roles: ROLES },
+                context: { viaToken: true, scopes: ["identity:read", "metrics:read"] },
+              });
+              break;
             default:
               d = e.decide({
                 action: "decide",

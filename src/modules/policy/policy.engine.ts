@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { NEGATIVE_LIST } from "./negative-list.js";
-import { CEDAR_SCHEMA, type DecisionRequest } from "./policy.schema.js";
+import { CEDAR_SCHEMA, type DecisionRequest, type PolicyAction, RESOURCE_TYPE } from "./policy.schema.js";
+import { type CedarRequest, type RequestChecker, requestChecker } from "./request-check.js";
+import { ROUTE_PERMITS } from "./route-policies.js";
 
 export interface CedarPolicy {
   id: string;
@@ -23,18 +26,12 @@ export class PolicyValidationError extends Error {
   }
 }
 
-const SCHEMA_NAME = "yimen";
-let schemaLoaded = false;
-let nextSetId = 0;
+let checker: RequestChecker | null = null;
 
-function loadSchema(): void {
-  if (!schemaLoaded) {
-    const answer = cedar.preparseSchema(SCHEMA_NAME, CEDAR_SCHEMA);
-    if (answer.type !== "success") {
-      throw new Error(`the Cedar schema does not parse: ${answer.errors.map((e) => e.message).join("; ")}`);
-    }
-    schemaLoaded = true;
-  }
+/** The schema's request checker, read once (and so the schema is known to parse before any policy loads). */
+function requests(): RequestChecker {
+  checker ??= requestChecker(CEDAR_SCHEMA, "Yimen");
+  return checker;
 }
 
 /** Checks policies against the schema in strict mode; throws PolicyValidationError listing every problem. */
@@ -61,112 +58,270 @@ export function validatePolicies(policies: CedarPolicy[]): void {
   }
 }
 
+/** What a policy's scope admits, read from Cedar's own parse of it (policyToJson). */
+interface Scope {
+  /** The one action it applies to; null when it may apply to several (`action`, `action in …`). */
+  action: string | null;
+  /** The resource type its scope requires (`resource is T`, `resource == T::"x"`), else null. */
+  resourceType: string | null;
+  /** The one resource it applies to (`resource == T::"x"`), else null. */
+  resourceId: string | null;
+}
+
+// Scopes by policy text: most policies recur from one policy set to the next.
+const scopes = new Map<string, Scope>();
+const MAX_SCOPES = 10_000;
+
+function scopeOf(policy: CedarPolicy): Scope {
+  const known = scopes.get(policy.cedar);
+  if (known) {
+    return known;
+  }
+  const answer = cedar.policyToJson(policy.cedar);
+  if (answer.type !== "success") {
+    throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: policy.id, message: e.message })));
+  }
+  const { action, resource } = answer.json;
+  const uid = (e: cedar.EntityUidJson) => ("__entity" in e ? e.__entity : e);
+  const scope: Scope = { action: null, resourceType: null, resourceId: null };
+  if (action.op === "==" && "entity" in action) {
+    scope.action = uid(action.entity).id;
+  }
+  if (resource.op === "==" && "entity" in resource) {
+    scope.resourceType = uid(resource.entity).type;
+    scope.resourceId = uid(resource.entity).id;
+  } else if (resource.op === "is") {
+    scope.resourceType = resource.entity_type;
+  }
+  if (scopes.size >= MAX_SCOPES) {
+    scopes.clear();
+  }
+  scopes.set(policy.cedar, scope);
+  return scope;
+}
+
+/** Whether a policy with this scope can apply to the action on a resource of the type (and id, if named). */
+function admits(scope: Scope, action: string, type: string, id: string | null): boolean {
+  return (
+    (scope.action === null || scope.action === action) &&
+    (scope.resourceType === null || scope.resourceType === type) &&
+    (scope.resourceId === null || scope.resourceId === id)
+  );
+}
+
 /**
- * The policy decision point: a validated, pre-parsed Cedar policy set (the rights lists' permits
- * plus the negative list's forbids). Any evaluation error denies: Cedar skips an erroring forbid
- * rule silently, which would turn a broken prohibition into a permission.
+ * The policy decision point: a validated, pre-parsed Cedar policy set (the rights lists' permits,
+ * the route-level permits and the negative list's forbids). Any evaluation error denies: Cedar
+ * skips an erroring forbid rule silently, which would turn a broken prohibition into a permission.
+ *
+ * Cedar evaluates every policy of a set on every request, a large part of a decision's cost. So
+ * the set is pre-parsed in slices, when first needed: one per action and resource named in a
+ * policy's scope (plus one per action for all other resources), each holding every policy whose
+ * scope can match such a request. A policy left out of a slice has a scope that is false for the
+ * slice's requests, so Cedar would neither evaluate its conditions nor let it decide: the decision,
+ * its reasons and its errors are the same (policy.slices.test.ts checks this against Cedar).
  */
 export class PolicyEngine {
+  /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
+  private readonly slices = new Map<string, string>();
+
   private constructor(
-    private readonly setId: string,
     readonly policies: readonly CedarPolicy[],
+    private readonly scoped: readonly { policy: CedarPolicy; scope: Scope }[],
+    /** The resource ids named in a scope (`resource == …`), by resource type. */
+    private readonly named: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
+  /**
+   * Builds the decision point from permits (the compiled rights lists) and the platform's own
+   * policies: by default the route-level permits and the negative list's forbids.
+   */
   static create(
     permits: CedarPolicy[],
-    forbids: CedarPolicy[] = NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar })),
+    forbids: CedarPolicy[] = [...ROUTE_PERMITS, ...NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar }))],
   ): PolicyEngine {
-    loadSchema();
+    requests();
     const policies = [...permits, ...forbids];
     validatePolicies(policies);
-    const setId = `set-${nextSetId++}`;
-    const answer = cedar.preparsePolicySet(setId, {
-      staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.cedar])),
-    });
-    if (answer.type !== "success") {
-      throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: "(set)", message: e.message })));
+    const scoped = policies.map((p) => ({ policy: p, scope: scopeOf(p) }));
+    const named = new Map<string, Set<string>>();
+    for (const { scope } of scoped) {
+      if (scope.resourceType !== null && scope.resourceId !== null) {
+        named.set(scope.resourceType, (named.get(scope.resourceType) ?? new Set()).add(scope.resourceId));
+      }
     }
-    return new PolicyEngine(setId, policies);
+    return new PolicyEngine(policies, scoped, named);
+  }
+
+  /** The slice that decides an action on a resource, pre-parsed when first needed. */
+  private sliceFor(action: PolicyAction, resourceId: string): string {
+    const type = RESOURCE_TYPE[action];
+    const id = this.named.get(type)?.has(resourceId) ? resourceId : null;
+    const key = `${action}|${id ?? ""}`;
+    let slice = this.slices.get(key);
+    if (slice === undefined) {
+      slice = preparse(this.scoped.filter((s) => admits(s.scope, action, type, id)).map((s) => s.policy));
+      this.slices.set(key, slice);
+    }
+    return slice;
   }
 
   decide(request: DecisionRequest): Decision {
-    const principalUid = { type: "Yimen::Account", id: request.principal.id };
-    const principal = {
-      uid: principalUid,
-      attrs: { roles: request.principal.roles, departments: request.principal.departments },
-      parents: [],
-    };
-    const call =
-      request.action === "read"
-        ? {
-            resource: { type: "Yimen::DataResource", id: request.resource.id },
-            entities: [
-              principal,
-              {
-                uid: { type: "Yimen::DataResource", id: request.resource.id },
-                attrs: {
-                  owner: request.resource.owner,
-                  sharingClass: request.resource.sharingClass,
-                  dataClass: request.resource.dataClass,
-                  purposes: request.resource.purposes,
-                },
-                parents: [],
-              },
-            ],
-            context: { ...request.context },
-          }
-        : {
-            resource: { type: "Yimen::Application", id: request.resource.id },
-            entities: [
-              principal,
-              {
-                uid: { type: "Yimen::Application", id: request.resource.id },
-                attrs: {
-                  applicant: { __entity: { type: "Yimen::Account", id: request.resource.applicant } },
-                  department: request.resource.department,
-                },
-                parents: [],
-              },
-            ],
-            context: {},
-          };
-    const answer = cedar.statefulIsAuthorized({
-      principal: principalUid,
-      action: { type: "Yimen::Action", id: request.action },
-      resource: call.resource,
-      context: call.context,
-      entities: call.entities,
-      preparsedSchemaName: SCHEMA_NAME,
-      preparsedPolicySetId: this.setId,
-      validateRequest: true,
-    });
-    if (answer.type === "failure") {
-      return {
-        allow: false,
-        decidedBy: [],
-        reason: "evaluation-error",
-        errors: answer.errors.map((e) => e.message),
-      };
+    const cedarRequest = toCedarRequest(request);
+    // Checked here against the schema rather than by Cedar (see request-check.ts): a request the
+    // schema refuses is refused, as Cedar's validateRequest would.
+    const problems = requests().check(cedarRequest);
+    if (problems.length > 0) {
+      return { allow: false, decidedBy: [], reason: "evaluation-error", errors: problems };
     }
-    const { decision, diagnostics } = answer.response;
-    if (diagnostics.errors.length > 0) {
-      return {
-        allow: false,
-        decidedBy: diagnostics.errors.map((e) => e.policyId),
-        reason: "evaluation-error",
-        errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
-      };
+    let slice: string;
+    try {
+      slice = this.sliceFor(request.action, request.resource.id);
+    } catch (error) {
+      // The policies validated as a set, so a slice of them parses; should it not, refuse.
+      return { allow: false, decidedBy: [], reason: "evaluation-error", errors: [String(error)] };
     }
-    // Cedar reports the deciding policies in no fixed order; sorted, the answer is stable.
-    const decidedBy = [...diagnostics.reason].sort();
-    if (decision === "allow") {
-      return { allow: true, decidedBy, reason: "permitted", errors: [] };
-    }
+    return decisionOf(cedar.statefulIsAuthorized({ ...cedarRequest, preparsedPolicySetId: slice }));
+  }
+}
+
+/** A decision request as Cedar takes it: the principal, action and resource, their entities and the context. */
+export function toCedarRequest(request: DecisionRequest): CedarRequest {
+  const action = { type: "Yimen::Action", id: request.action };
+  if (request.action === "call") {
+    return callRequest(request, action);
+  }
+  const principalUid = { type: "Yimen::Account", id: request.principal.id };
+  const principal = {
+    uid: principalUid,
+    attrs: { roles: request.principal.roles, departments: request.principal.departments },
+    parents: [],
+  };
+  if (request.action === "read") {
+    const resource = { type: RESOURCE_TYPE.read, id: request.resource.id };
     return {
-      allow: false,
-      decidedBy,
-      reason: diagnostics.reason.length > 0 ? "forbidden" : "no-permit",
-      errors: [],
+      principal: principalUid,
+      action,
+      resource,
+      context: { ...request.context },
+      entities: [
+        principal,
+        {
+          uid: resource,
+          attrs: {
+            owner: request.resource.owner,
+            sharingClass: request.resource.sharingClass,
+            dataClass: request.resource.dataClass,
+            purposes: request.resource.purposes,
+          },
+          parents: [],
+        },
+      ],
     };
   }
+  const resource = { type: RESOURCE_TYPE.decide, id: request.resource.id };
+  return {
+    principal: principalUid,
+    action,
+    resource,
+    context: {},
+    entities: [
+      principal,
+      {
+        uid: resource,
+        attrs: {
+          applicant: { __entity: { type: "Yimen::Account", id: request.resource.applicant } },
+          department: request.resource.department,
+        },
+        parents: [],
+      },
+    ],
+  };
+}
+
+function callRequest(
+  request: Extract<DecisionRequest, { action: "call" }>,
+  action: { type: string; id: string },
+): CedarRequest {
+  const route = request.resource;
+  const resource = { type: RESOURCE_TYPE.call, id: route.id };
+  const attrs: cedar.EntityJson["attrs"] = {
+    public: route.public,
+    anyRole: route.anyRole,
+    roles: route.roles,
+  };
+  if (route.scope !== undefined) {
+    attrs.scope = route.scope;
+  }
+  const entities: CedarRequest["entities"] = [{ uid: resource, attrs, parents: [] }];
+  // Nobody signed in is Anonymous, an entity without attributes (so none need crossing).
+  let principal = { type: "Yimen::Anonymous", id: "anonymous" };
+  if (request.principal) {
+    principal = { type: "Yimen::Account", id: request.principal.id };
+    entities.push({
+      uid: principal,
+      attrs: { roles: request.principal.roles, departments: request.principal.departments },
+      parents: [],
+    });
+  }
+  return { principal, action, resource, context: { ...request.context }, entities };
+}
+
+/** Cedar's answer as a Decision: any error denies, naming the policies that erred. */
+export function decisionOf(answer: cedar.AuthorizationAnswer): Decision {
+  if (answer.type === "failure") {
+    return {
+      allow: false,
+      decidedBy: [],
+      reason: "evaluation-error",
+      errors: answer.errors.map((e) => e.message),
+    };
+  }
+  const { decision, diagnostics } = answer.response;
+  if (diagnostics.errors.length > 0) {
+    return {
+      allow: false,
+      decidedBy: diagnostics.errors.map((e) => e.policyId),
+      reason: "evaluation-error",
+      errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
+    };
+  }
+  // Cedar reports the deciding policies in no fixed order; sorted, the answer is stable.
+  const decidedBy = [...diagnostics.reason].sort();
+  if (decision === "allow") {
+    return { allow: true, decidedBy, reason: "permitted", errors: [] };
+  }
+  return {
+    allow: false,
+    decidedBy,
+    reason: diagnostics.reason.length > 0 ? "forbidden" : "no-permit",
+    errors: [],
+  };
+}
+
+/** The ids of the sets this process has pre-parsed (content-addressed, so never stale). */
+const preparsed = new Set<string>();
+
+/**
+ * Pre-parses a policy set under an id derived from its content, so that engines built again from
+ * the same policies (each approval, each proposal checked) reuse Cedar's cached set rather than
+ * adding to it: Cedar keeps pre-parsed sets for the life of the process.
+ */
+function preparse(policies: CedarPolicy[]): string {
+  const hash = createHash("sha256");
+  for (const p of policies) {
+    hash.update(`${p.id}\0${p.cedar}\0`);
+  }
+  const id = `set-${hash.digest("base64url")}`;
+  if (preparsed.has(id)) {
+    return id;
+  }
+  const answer = cedar.preparsePolicySet(id, {
+    staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.cedar])),
+  });
+  if (answer.type !== "success") {
+    throw new PolicyValidationError(answer.errors.map((e) => ({ policyId: "(set)", message: e.message })));
+  }
+  preparsed.add(id);
+  return id;
 }

@@ -144,7 +144,11 @@ export async function whoMay(ctx: ServiceContext, resourceId: string, purpose: s
     purpose,
     allowed: answers,
     // What can still refuse an individual read, whoever asks.
-    limits: NEGATIVE_LIST.map((r) => ({ policy: r.id, title: r.title, titleEn: r.titleEn })),
+    limits: NEGATIVE_LIST.filter((r) => r.cedar.includes(`Action::"read"`)).map((r) => ({
+      policy: r.id,
+      title: r.title,
+      titleEn: r.titleEn,
+    })),
   };
 }
 

@@ -20,7 +20,13 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../errors.js";
 import { loggerOptions } from "../logging.js";
-import { authenticateHook, type PrincipalResolver, type RouteAuth } from "./auth.js";
+import {
+  authenticateHook,
+  type DeclaredRoute,
+  type PrincipalResolver,
+  type RouteAuth,
+  type RouteAuthorizer,
+} from "./auth.js";
 import { registerMetrics } from "./metrics.js";
 import { errorHandler, notFoundHandler } from "./problem.js";
 import { ProblemSchema } from "./schema.js";
@@ -29,6 +35,8 @@ export interface AppOptions {
   config: Config;
   database: Database;
   resolver: PrincipalResolver;
+  /** Takes the route-level decisions (the policy module's decision point). */
+  authorizer: RouteAuthorizer;
   /** Module route plugins, registered in order. */
   routes: FastifyPluginAsync[];
   /** Where JSON log lines go (stdout by default; tests capture them). */
@@ -88,6 +96,7 @@ export async function buildApp(
         `Routes without an auth declaration: ${undeclared.map((r) => `${r.method} ${r.url}`).join(", ")}`,
       );
     }
+    options.authorizer.learnRoutes(routes as DeclaredRoute[]);
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -127,7 +136,7 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
   const registry = registerMetrics(app);
-  app.addHook("onRequest", authenticateHook(options.resolver));
+  app.addHook("onRequest", authenticateHook(options.resolver, options.authorizer));
 
   app.get(
     "/healthz",

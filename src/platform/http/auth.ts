@@ -46,6 +46,35 @@ export interface PrincipalResolver {
   fromToken(token: string): Promise<Principal | null>;
 }
 
+/** A registered route and the access rule it declares. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  auth: RouteAuth;
+}
+
+/** The decision point's answer to "may this principal call this route?". */
+export interface RouteDecision {
+  allow: boolean;
+  /** The policies that decided. */
+  decidedBy: string[];
+  reason: string;
+  errors: string[];
+  /** What a refused caller is told. */
+  refusal: string;
+}
+
+/**
+ * Takes the route-level authorisation decision; implemented by the policy module, so that route
+ * calls are decided by the same policy set as every other access.
+ */
+export interface RouteAuthorizer {
+  /** Learns every registered route once, at start-up. */
+  learnRoutes(routes: readonly DeclaredRoute[]): void;
+  /** Decides whether the principal (null: nobody signed in) may call the route. */
+  mayCall(principal: Principal | null, route: DeclaredRoute): Promise<RouteDecision>;
+}
+
 export const SESSION_COOKIE = "yimen_sid";
 export const CSRF_COOKIE = "yimen_csrf";
 export const CSRF_HEADER = "x-csrf-token";
@@ -61,10 +90,11 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 }
 
 /**
- * The onRequest hook: authenticates, then checks the route's declared roles or token scope, and the
- * CSRF token for cookie-authenticated state changes. Runs before body validation and any handler.
+ * The onRequest hook: authenticates (API token, else session cookie; the Origin and CSRF checks),
+ * then asks the decision point whether the principal may call the route. Runs before body
+ * validation and any handler.
  */
-export function authenticateHook(resolver: PrincipalResolver) {
+export function authenticateHook(resolver: PrincipalResolver, authorizer: RouteAuthorizer) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.principal = null;
     const auth = request.routeOptions.config.auth;
@@ -94,29 +124,32 @@ export function authenticateHook(resolver: PrincipalResolver) {
         request.principal = await resolver.fromSession(sid);
       }
     }
-    if (!auth || "public" in auth) {
+    if (!auth) {
+      // No route matched: the not-found handler answers, and there is nothing to call.
       return;
     }
     const principal = request.principal;
-    if (!principal) {
-      throw new DomainError("UNAUTHENTICATED", "Sign in or present an API token");
-    }
-    if (principal.via === "token") {
-      if (!auth.scope || !principal.scopes.includes(auth.scope)) {
-        throw new DomainError(
-          "FORBIDDEN",
-          auth.scope
-            ? `The API token lacks the scope ${auth.scope}`
-            : "This route cannot be called with an API token",
-        );
-      }
-      return;
-    }
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== principal.csrfToken) {
+    if (
+      principal?.via === "session" &&
+      !("public" in auth) &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== principal.csrfToken
+    ) {
       throw new DomainError("CSRF", `Send the ${CSRF_HEADER} header with the token from GET /api/me`);
     }
-    if (auth.roles !== "any" && !auth.roles.some((r) => principal.roles.includes(r))) {
-      throw new DomainError("FORBIDDEN", "Your roles do not allow this");
+    const decision = await authorizer.mayCall(principal, {
+      method: request.method,
+      url: request.routeOptions.url ?? request.url,
+      auth,
+    });
+    if (!decision.allow) {
+      if (!principal) {
+        throw new DomainError("UNAUTHENTICATED", "Sign in or present an API token");
+      }
+      if (decision.reason === "evaluation-error") {
+        request.log.error({ policies: decision.decidedBy, errors: decision.errors }, "route decision failed");
+      }
+      throw new DomainError("FORBIDDEN", decision.refusal);
     }
   };
 }
