@@ -5,12 +5,13 @@ import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
-import { chinaDay, evaluateRead, noteReadSql } from "../policy/policy.service.js";
+import type { RawReadFacts } from "../policy/policy.repository.js";
+import { chinaDay, evaluateRead, noteReadSql, readFactsSql } from "../policy/policy.service.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
 import { checkConsent, type Subject } from "./consent.service.js";
 import { maskValue, needsMask } from "./masking.js";
-import type { ProviderRecord } from "./provider.js";
+import type { ProviderRecord, SubjectKey } from "./provider.js";
 import { providerFor } from "./providers.js";
 
 export interface QueryInput {
@@ -136,28 +137,37 @@ async function run(
 ): Promise<QueryResult> {
   const resource = await getResource(ctx, input.resource, "body.resource");
   const today = chinaDay(new Date());
-  // The agreement with today's use, and the subject, in parallel: the checks below keep their order.
-  const [mine, agreementRow, subjectResult] = await Promise.all([
+  // One round trip for what the checks below need, in their order: the agreement with today's use,
+  // the subject's id, and the negative list's facts about reading this person.
+  const key = subjectKeyOf(resource, input);
+  const subjectSql =
+    key?.type === "person"
+      ? directory.personIdSql(key.idNumber)
+      : key?.type === "organisation"
+        ? directory.organisationIdSql(key.creditCode)
+        : sql<string | null>`null::uuid`;
+  const [mine, found] = await Promise.all([
     directory.departmentCodes(ctx, caller.actor.departmentIds),
-    ctx.db
-      .selectFrom("exchange_agreements")
-      .selectAll()
-      .select((eb) =>
-        eb
-          .selectFrom("exchange_quota")
-          .select(sql<number>`coalesce(sum(calls), 0)::int`.as("n"))
-          .where("agreement_id", "=", input.agreement)
-          .where("day", "=", today)
-          .as("used_today"),
-      )
-      .where("id", "=", input.agreement)
-      .executeTakeFirst(),
-    resolveSubject(ctx, resource, input).then(
-      (subject) => ({ subject, error: null }),
-      (error: unknown) => ({ subject: null, error }),
-    ),
+    sql<{
+      agreement: (AgreementRow & { used_today: number }) | null;
+      subject_id: string | null;
+      facts: RawReadFacts | null;
+    }>`
+      with subject as (select ${subjectSql} as id)
+      select
+        (select row_to_json(x) from (
+          select a.*, (select coalesce(sum(q.calls), 0)::int from exchange_quota q
+                       where q.agreement_id = a.id and q.day = ${today}) as used_today
+          from exchange_agreements a where a.id = ${input.agreement}) x) as agreement,
+        (select id from subject) as subject_id,
+        ${
+          key?.type === "person"
+            ? sql`(select ${readFactsSql(caller, sql`subject.id`)} from subject where subject.id is not null)`
+            : sql`null::json`
+        } as facts`.execute(ctx.db),
   ]);
-  const agreement = agreementRow;
+  const row = found.rows[0];
+  const agreement = row?.agreement ?? undefined;
   if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
     throw new DomainError(
       "AGREEMENT_REQUIRED",
@@ -212,10 +222,23 @@ async function run(
   if (fields.length === 0) {
     throw validationError("body.fields", "Ask for at least one field");
   }
-  if (subjectResult.error !== null) {
-    throw subjectResult.error;
+  if (!key) {
+    const field = resource.subjectType === "person" ? "idNumber" : "creditCode";
+    throw validationError(
+      `body.subject.${field}`,
+      resource.subjectType === "person"
+        ? `${resource.name} is queried by a person's ID number`
+        : `${resource.name} is queried by a unified social credit code`,
+    );
   }
-  const subject = subjectResult.subject as Subject;
+  if (!row?.subject_id) {
+    throw new DomainError(
+      "SUBJECT_UNKNOWN",
+      key.type === "person" ? "No person has this ID number" : "No organisation has this credit code",
+      `body.subject.${key.type === "person" ? "idNumber" : "creditCode"}`,
+    );
+  }
+  const subject: Subject = { type: key.type, id: row.subject_id };
   attempt.subject = subject;
   const consent = agreement.requires_consent
     ? await checkConsent(ctx.db, {
@@ -226,19 +249,25 @@ async function run(
         purpose: input.purpose,
       })
     : null;
-  const decision = await evaluateRead(ctx, caller, {
-    resource: {
-      id: resource.id,
-      owner: resource.owner,
-      sharingClass: resource.sharingClass,
-      dataClass: resource.dataClass,
-      purposes: [...resource.purposes],
+  const decision = await evaluateRead(
+    ctx,
+    caller,
+    {
+      resource: {
+        id: resource.id,
+        owner: resource.owner,
+        sharingClass: resource.sharingClass,
+        dataClass: resource.dataClass,
+        purposes: [...resource.purposes],
+      },
+      subject,
+      purpose: input.purpose,
+      legalBasis: agreement.legal_basis,
+      viaExchange: true,
     },
-    subject,
-    purpose: input.purpose,
-    legalBasis: agreement.legal_basis,
-    viaExchange: true,
-  });
+    ctx.db,
+    row.facts ?? undefined,
+  );
   if (!decision.allow) {
     throw new DomainError("POLICY_DENIED", "The policy decision point refused this read", undefined, {
       policies: decision.decidedBy,
@@ -268,12 +297,8 @@ async function run(
   }
   callsThisMinute(agreement.id, Date.now(), true);
 
-  const key =
-    subject.type === "person"
-      ? { type: "person" as const, idNumber: (input.subject.idNumber ?? "").toUpperCase() }
-      : { type: "organisation" as const, creditCode: (input.subject.creditCode ?? "").toUpperCase() };
-  const found = await providerFor(resource).lookup(ctx, key, fields);
-  const records = found.map((r) => ({ fields: present(resource, agreement, fields, r) }));
+  const held = await providerFor(resource).lookup(ctx, key, fields);
+  const records = held.map((r) => ({ fields: present(resource, agreement, fields, r) }));
   const responseHash = sha256(
     canonicalJson({ requestHash: attempt.requestHash, records: records as unknown as Json }),
   );
@@ -339,36 +364,14 @@ async function run(
   };
 }
 
-async function resolveSubject(
-  ctx: ServiceContext,
-  resource: CatalogueResource,
-  input: QueryInput,
-): Promise<Subject> {
+/** The key the registry is queried by, or null when the request lacks the one the resource needs. */
+function subjectKeyOf(resource: CatalogueResource, input: QueryInput): SubjectKey | null {
   if (resource.subjectType === "person") {
-    if (!input.subject.idNumber) {
-      throw validationError("body.subject.idNumber", `${resource.name} is queried by a person's ID number`);
-    }
-    const p = await directory.findPersonByIdNumber(ctx, input.subject.idNumber);
-    if (!p) {
-      throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.subject.idNumber");
-    }
-    return { type: "person", id: p.id };
+    return input.subject.idNumber ? { type: "person", idNumber: input.subject.idNumber.toUpperCase() } : null;
   }
-  if (!input.subject.creditCode) {
-    throw validationError(
-      "body.subject.creditCode",
-      `${resource.name} is queried by a unified social credit code`,
-    );
-  }
-  const o = await directory.findOrganisationByCreditCode(ctx, input.subject.creditCode);
-  if (!o) {
-    throw new DomainError(
-      "SUBJECT_UNKNOWN",
-      "No organisation has this credit code",
-      "body.subject.creditCode",
-    );
-  }
-  return { type: "organisation", id: o.id };
+  return input.subject.creditCode
+    ? { type: "organisation", creditCode: input.subject.creditCode.toUpperCase() }
+    : null;
 }
 
 function present(

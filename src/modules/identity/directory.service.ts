@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
@@ -243,6 +244,18 @@ export function findPersonByIdNumber(
   idNumber: string,
 ): Promise<repo.PersonRow | undefined> {
   return repo.findPersonByIdNumber(ctx.db, idNumber.trim().toUpperCase());
+}
+
+/** The id of the person with this 身份证号 as an SQL expression (null if none), for one-query callers. */
+export function personIdSql(idNumber: string): RawBuilder<string | null> {
+  return sql<string | null>`(select id from persons where id_number = ${idNumber.trim().toUpperCase()})`;
+}
+
+/** The id of the organisation with this credit code as an SQL expression (null if none). */
+export function organisationIdSql(creditCode: string): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(select id from organisations where credit_code = ${creditCode.trim().toUpperCase()})`;
 }
 
 export function findOrganisationByCreditCode(

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { Companion } from "../ledger/index.js";
 import type { Power } from "./rights-list.js";
@@ -135,15 +135,39 @@ export async function readFacts(
   day: string,
   personId: string,
 ): Promise<{ readsToday: number; related: boolean }> {
-  const row = await sql<{ n: number; seen: boolean; related: boolean }>`
-    select
-      coalesce((select sum(persons) from policy_daily_counts where account_id = ${accountId} and day = ${day}), 0)::int as n,
-      exists (select 1 from policy_daily_reads
-              where account_id = ${accountId} and day = ${day} and subject_id = ${personId}) as seen,
-      exists (select 1 from declared_relations
-              where account_id = ${accountId} and person_id = ${personId}) as related`.execute(db);
-  const r = row.rows[0];
-  return { readsToday: r ? (r.seen ? r.n - 1 : r.n) : 0, related: r?.related ?? false };
+  const row = await sql<{
+    facts: RawReadFacts;
+  }>`select ${readFactsSql(accountId, day, sql`${personId}::uuid`)} as facts`.execute(db);
+  return readFactsOf(row.rows[0]?.facts);
+}
+
+/** The facts as they come out of readFactsSql. */
+export interface RawReadFacts {
+  n: number;
+  seen: boolean;
+  related: boolean;
+}
+
+/** The facts as one JSON expression, to be selected inside another query (one round trip for a call). */
+export function readFactsSql(
+  accountId: string,
+  day: string,
+  personId: RawBuilder<unknown>,
+): RawBuilder<RawReadFacts> {
+  return sql<RawReadFacts>`json_build_object(
+      'n', coalesce((select sum(persons) from policy_daily_counts where account_id = ${accountId} and day = ${day}), 0),
+      'seen', exists (select 1 from policy_daily_reads
+              where account_id = ${accountId} and day = ${day} and subject_id = ${personId}),
+      'related', exists (select 1 from declared_relations
+              where account_id = ${accountId} and person_id = ${personId}))`;
+}
+
+export function readFactsOf(raw: RawReadFacts | undefined): { readsToday: number; related: boolean } {
+  if (!raw) {
+    return { readsToday: 0, related: false };
+  }
+  const n = Number(raw.n);
+  return { readsToday: raw.seen ? n - 1 : n, related: raw.related };
 }
 
 /**

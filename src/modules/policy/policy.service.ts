@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { RawBuilder, Transaction } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -383,6 +383,8 @@ export async function evaluateRead(
   caller: Caller,
   input: ReadRequest,
   tx: Db | Transaction<DB> = ctx.db,
+  /** The facts when the caller already fetched them with readFactsSql (in its own query). */
+  known?: repo.RawReadFacts,
 ): Promise<Decision> {
   const accountId = caller.actor.accountId;
   if (!accountId) {
@@ -392,7 +394,11 @@ export async function evaluateRead(
   const dailyLimit = dailyLimitFor(ctx, caller.actor.roles);
   const [departments, facts] = await Promise.all([
     directory.departmentCodes(ctx, caller.actor.departmentIds),
-    person ? repo.readFacts(tx, accountId, chinaDay(new Date()), person) : { readsToday: 0, related: false },
+    known
+      ? repo.readFactsOf(known)
+      : person
+        ? repo.readFacts(tx, accountId, chinaDay(new Date()), person)
+        : { readsToday: 0, related: false },
   ]);
   const { readsToday, related } = facts;
   return decide(ctx, {
@@ -408,6 +414,18 @@ export async function evaluateRead(
       dailyLimit,
     },
   });
+}
+
+/**
+ * The daily-cap and relation facts of a read as one SQL expression, for a caller that resolves the
+ * subject in the same query (`personId` is an SQL expression); pass the result to evaluateRead.
+ */
+export function readFactsSql(caller: Caller, personId: RawBuilder<unknown>): RawBuilder<repo.RawReadFacts> {
+  return repo.readFactsSql(
+    caller.actor.accountId ?? "00000000-0000-0000-0000-000000000000",
+    chinaDay(new Date()),
+    personId,
+  );
 }
 
 /** The same, as statements to run along the ledger entry of the read (Ledger.recordAlong). */
