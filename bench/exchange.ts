@@ -130,6 +130,7 @@ export async function exchangeBenchmark(args: string[]): Promise<Record<string, 
     const gw = await load(seconds, connections, gateway);
     return {
       bench: "exchange",
+      processes: Number(process.env.BENCH_WORKERS ?? 1),
       database: "postgres",
       seconds,
       connections,
