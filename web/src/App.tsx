@@ -27,6 +27,9 @@ const OversightSection = lazy(() =>
   import("./oversight/OversightSection").then((m) => ({ default: m.OversightSection })),
 );
 const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ default: m.RightsPage })));
+const CataloguePage = lazy(() =>
+  import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
+);
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -80,6 +83,14 @@ function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <RightsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/data/catalogue"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <CataloguePage />
           </Suspense>
         }
       />
