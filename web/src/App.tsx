@@ -30,6 +30,9 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const AgreementsPage = lazy(() =>
+  import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
+);
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -127,6 +130,14 @@ function AppRoutes() {
           element={
             <RequireRole roles={SECTION_ROLES.cockpit}>
               <CockpitHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/agreements"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <AgreementsPage section="cockpit" />
             </RequireRole>
           }
         />

@@ -140,8 +140,6 @@ const zhCN = {
   "workbench.applicationQueueSoon": "待受理、待审查、待办结的申请，按时限排序，超期预警。",
   "workbench.requestQueue": "诉求工单",
   "workbench.requestQueueSoon": "接诉即办工单：签收、办理、退回与重新派单。",
-  "workbench.sharing": "数据共享审批",
-  "workbench.sharingSoon": "其他部门的数据调用申请，按目录和用途审批。",
 
   "cockpit.title": "领导驾驶舱",
   "cockpit.intro": "全域运行态势一屏掌握。",
@@ -989,9 +987,6 @@ const en: Messages = {
     "Applications to accept, review and conclude, ordered by deadline, with overdue warnings.",
   "workbench.requestQueue": "Request queue",
   "workbench.requestQueueSoon": "Request tickets: sign for, handle, return and re-dispatch.",
-  "workbench.sharing": "Data-sharing approvals",
-  "workbench.sharingSoon":
-    "Other departments' requests to use your data, approved by catalogue entry and purpose.",
 
   "cockpit.title": "Cockpit",
   "cockpit.intro": "The whole region at a glance.",
