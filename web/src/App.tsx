@@ -30,6 +30,7 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
@@ -116,6 +117,7 @@ function AppRoutes() {
         >
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
+          <Route path="consents" element={<ConsentsPage />} />
         </Route>
         <Route
           path="workbench/*"
