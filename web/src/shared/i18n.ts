@@ -158,8 +158,6 @@ const zhCN = {
   "oversight.ledgerCard": "检索平台上的每一项敏感操作，并在浏览器中验证任一条目的完整性。",
   "oversight.access": "数据访问审查",
   "oversight.accessSoon": "逐条审查部门对个人和企业数据的访问及其依据。",
-  "oversight.anomalies": "异常预警",
-  "oversight.anomaliesSoon": "非工作时间访问、批量查询等异常行为的自动识别。",
 
   "ledger.action.identity.sign_in": "登录",
   "ledger.action.identity.sign_out": "退出登录",
@@ -1006,8 +1004,6 @@ const en: Messages = {
     "Search every sensitive action on the platform and verify any entry's integrity in your browser.",
   "oversight.access": "Data-access review",
   "oversight.accessSoon": "Review each access to personal and enterprise data and its legal basis.",
-  "oversight.anomalies": "Anomaly alerts",
-  "oversight.anomaliesSoon": "Automatic detection of out-of-hours access, bulk look-ups and other anomalies.",
 
   "ledger.action.identity.sign_in": "Signed in",
   "ledger.action.identity.sign_out": "Signed out",
