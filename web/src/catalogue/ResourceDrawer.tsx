@@ -1,4 +1,5 @@
 import { Descriptions, Drawer, Table, type TableColumnsType } from "antd";
+import { Link } from "react-router-dom";
 import type { CatalogueResource, ResourceField } from "../shared/api-types";
 import {
   DATA_CLASS_KEY,
@@ -64,7 +65,21 @@ export function ResourceDrawer({
         size="small"
         bordered
         items={[
-          { key: "owner", label: t("catalogue.owner"), children: ownerName },
+          {
+            key: "owner",
+            label: t("catalogue.owner"),
+            children: (
+              <>
+                <span className="strong">{ownerName}</span>
+                <Link
+                  to={`/rights?department=${encodeURIComponent(resource.owner)}`}
+                  className="use-card__meta"
+                >
+                  {t("catalogue.ownerRights")}
+                </Link>
+              </>
+            ),
+          },
           {
             key: "subject",
             label: t("catalogue.subjectType"),

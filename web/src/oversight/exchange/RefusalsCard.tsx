@@ -103,7 +103,7 @@ export function RefusalsCard({
           columns={narrow ? narrowColumns : columns}
           dataSource={rows}
           loading={list.loading}
-          locale={{ emptyText: t("supervision.refusalsNone") }}
+          locale={{ emptyText: <span className="muted">{t("supervision.refusalsNone")}</span> }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

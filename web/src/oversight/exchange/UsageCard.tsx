@@ -81,7 +81,7 @@ export function UsageCard({
     {
       key: "calls",
       title: t("supervision.calls"),
-      width: "32%",
+      width: narrow ? undefined : "32%",
       render: (_, row) => (
         <>
           <Bar value={row.calls} max={max} label={t("supervision.callsOf", { n: row.calls, total })} />
@@ -92,6 +92,8 @@ export function UsageCard({
                 denied: row.denied,
                 failure: row.failure,
               })}
+              {" · "}
+              {t("supervision.subjectsLine", { n: row.subjects })}
             </span>
           ) : null}
         </>
@@ -164,11 +166,11 @@ export function UsageCard({
         <Table<Row>
           size="small"
           rowKey={(row) => row.key ?? "—"}
-          columns={narrow ? [...columns, ...subjectsColumn] : [...columns, ...wideColumns, ...subjectsColumn]}
+          columns={narrow ? columns : [...columns, ...wideColumns, ...subjectsColumn]}
           dataSource={rows}
           loading={usage.loading}
           pagination={false}
-          locale={{ emptyText: t("supervision.usageNone") }}
+          locale={{ emptyText: <span className="muted">{t("supervision.usageNone")}</span> }}
           data-testid="usage-table"
           aria-labelledby="usage-title"
         />
