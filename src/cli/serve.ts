@@ -1,6 +1,6 @@
 import closeWithGrace from "close-with-grace";
-import { auth } from "../modules/identity/index.js";
 import { agreements, supervision } from "../modules/exchange/index.js";
+import { auth } from "../modules/identity/index.js";
 import { SYSTEM, startIntegrator } from "../modules/ledger/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
