@@ -195,7 +195,7 @@ export function AlertsCard() {
         </Button>
       }
     >
-      <p className="muted small">{t("supervision.alertsLead")}</p>
+      <p className="muted small ledger-card__lead">{t("supervision.alertsLead")}</p>
       <Segmented<StatusFilter>
         aria-label={t("supervision.alertStatus")}
         value={status}

@@ -32,7 +32,7 @@ export function RefusalsCard({
     const known = PROBLEM_CODES.find((code) => code === row.error_code);
     return (
       <>
-        <OutcomeTag outcome={row.outcome} />
+        <OutcomeTag outcome={row.outcome} />{" "}
         <span>{known ? t(`problem.${known}`) : (row.error_code ?? "—")}</span>
         {row.error_code ? <span className="code muted action-code">{row.error_code}</span> : null}
       </>
