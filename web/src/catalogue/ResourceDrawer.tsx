@@ -73,7 +73,7 @@ export function ResourceDrawer({
                 <span className="strong">{ownerName}</span>
                 <Link
                   to={`/rights?department=${encodeURIComponent(resource.owner)}`}
-                  className="use-card__meta"
+                  className="resource-drawer__owner-link"
                 >
                   {t("catalogue.ownerRights")}
                 </Link>
