@@ -15,9 +15,10 @@ import {
 const CITIZEN_ID = makeIdNumber("330106", "1992-05-17", 124);
 
 async function noSidewaysScroll(page: Page): Promise<void> {
-  expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
-    page.viewportSize()?.width ?? 0,
-  );
+  // Polled: after a resize the narrow layout comes with React's next render.
+  await expect
+    .poll(() => page.evaluate<number>("document.documentElement.scrollWidth"))
+    .toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
 }
 
 /** axe on the page at rest (not a button mid-transition under the pointer). */
