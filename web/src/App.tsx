@@ -27,6 +27,13 @@ const OversightSection = lazy(() =>
   import("./oversight/OversightSection").then((m) => ({ default: m.OversightSection })),
 );
 const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ default: m.RightsPage })));
+const CataloguePage = lazy(() =>
+  import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
+);
+const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
+const AgreementsPage = lazy(() =>
+  import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
+);
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -84,6 +91,14 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/data/catalogue"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <CataloguePage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -102,6 +117,7 @@ function AppRoutes() {
         >
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
+          <Route path="consents" element={<ConsentsPage />} />
         </Route>
         <Route
           path="workbench/*"
@@ -116,6 +132,14 @@ function AppRoutes() {
           element={
             <RequireRole roles={SECTION_ROLES.cockpit}>
               <CockpitHome />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/agreements"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <AgreementsPage section="cockpit" />
             </RequireRole>
           }
         />

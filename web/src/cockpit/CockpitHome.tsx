@@ -1,15 +1,29 @@
-import { AlertOutlined, FireOutlined, LineChartOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import {
+  AlertOutlined,
+  FireOutlined,
+  LineChartOutlined,
+  SwapOutlined,
+  ThunderboltOutlined,
+} from "@ant-design/icons";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
+import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 
-/** The leaders' cockpit (indicators, hot spots, alerts and emergency command are still to come). */
+/** The leaders' cockpit: their departments' sharing agreements (indicators, hot spots, alerts and emergency command are still to come). */
 export function CockpitHome() {
   const { t } = useI18n();
   return (
     <>
       <PageHeading title={t("cockpit.title")} intro={t("cockpit.intro")} />
       <div className="card-grid">
+        <FeatureCard
+          to="/cockpit/agreements"
+          icon={<SwapOutlined />}
+          title={t("agreements.title")}
+          description={t("agreements.cardReadOnly")}
+          testId="agreements-card"
+        />
         <ComingSoonCard
           icon={<LineChartOutlined />}
           title={t("cockpit.indicators")}

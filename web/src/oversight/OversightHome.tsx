@@ -2,6 +2,7 @@ import {
   BookOutlined,
   FileSearchOutlined,
   SafetyCertificateOutlined,
+  SwapOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
 import { ComingSoonCard } from "../shared/components/ComingSoonCard";
@@ -9,7 +10,7 @@ import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 
-/** The auditors' home: the transparency ledger, with access review and anomaly alerts still to come. */
+/** The auditors' home: the transparency ledger, the exchange's supervision and agreements, with access review still to come. */
 export function OversightHome() {
   const { t } = useI18n();
   return (
@@ -35,10 +36,19 @@ export function OversightHome() {
           title={t("oversight.access")}
           description={t("oversight.accessSoon")}
         />
-        <ComingSoonCard
+        <FeatureCard
+          to="/oversight/exchange"
           icon={<WarningOutlined />}
-          title={t("oversight.anomalies")}
-          description={t("oversight.anomaliesSoon")}
+          title={t("supervision.title")}
+          description={t("supervision.card")}
+          testId="supervision-card"
+        />
+        <FeatureCard
+          to="/oversight/agreements"
+          icon={<SwapOutlined />}
+          title={t("agreements.title")}
+          description={t("agreements.cardAuditor")}
+          testId="agreements-card"
         />
       </div>
     </>

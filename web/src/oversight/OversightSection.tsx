@@ -9,14 +9,22 @@ const LedgerPage = lazy(() => import("./LedgerPage").then((m) => ({ default: m.L
 const OversightWhoMayRead = lazy(() =>
   import("./OversightWhoMayRead").then((m) => ({ default: m.OversightWhoMayRead })),
 );
+const SupervisionPage = lazy(() =>
+  import("./exchange/SupervisionPage").then((m) => ({ default: m.SupervisionPage })),
+);
+const AgreementsPage = lazy(() =>
+  import("../workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
+);
 
-/** /oversight/*: the auditors' home, the transparency ledger and who may read what. */
+/** /oversight/*: the auditors' home, the transparency ledger, who may read what, and the exchange's supervision. */
 export function OversightSection() {
   return (
     <Routes>
       <Route index element={<OversightHome />} />
       <Route path="ledger" element={<LedgerPage />} />
       <Route path="who-may-read" element={<OversightWhoMayRead />} />
+      <Route path="exchange" element={<SupervisionPage />} />
+      <Route path="agreements" element={<AgreementsPage section="oversight" />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

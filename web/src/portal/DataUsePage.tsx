@@ -2,12 +2,14 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Pagination, Skeleton, Tag } from "antd";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useSearchParams } from "react-router-dom";
+import { useDepartmentsByCode } from "../rights/useDepartmentsByCode";
 import { useMe } from "../shared/AuthProvider";
 import { withQuery } from "../shared/api";
 import type { LedgerEntryItem, LedgerIdentity, Me, Page } from "../shared/api-types";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { SubPageTrail } from "../shared/components/SubPageTrail";
+import { type Catalogue, useCatalogue } from "../shared/exchange/useCatalogue";
 import { useI18n } from "../shared/I18nProvider";
 import type { MessageKey } from "../shared/i18n";
 import { useActionName } from "../shared/ledger/ActionName";
@@ -25,6 +27,7 @@ import { useDepartmentNames } from "../shared/ledger/useDepartmentNames";
 import { useVerification, VerifyButton, VerifyOutcome } from "../shared/ledger/VerifyEntry";
 import { roleLabel } from "../shared/roles";
 import { useApi } from "../shared/useApi";
+import { ExchangeFacts } from "./ExchangeFacts";
 
 const PAGE_SIZE = 10;
 const PENDING_RETRY_MS = 2000;
@@ -51,7 +54,17 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function EntryCard({ row, departmentName }: { row: ShownEntry; departmentName: (id: string) => string }) {
+function EntryCard({
+  row,
+  departmentName,
+  departmentByCode,
+  catalogue,
+}: {
+  row: ShownEntry;
+  departmentName: (id: string) => string;
+  departmentByCode: (code: string) => string;
+  catalogue: Catalogue;
+}) {
   const me = useMe();
   const { t, locale, dateTime } = useI18n();
   const actionName = useActionName();
@@ -126,6 +139,9 @@ function EntryCard({ row, departmentName }: { row: ShownEntry; departmentName: (
             </dd>
           </div>
         </dl>
+        {entry ? (
+          <ExchangeFacts entry={entry} catalogue={catalogue} departmentName={departmentByCode} />
+        ) : null}
         <div className="use-card__foot">
           {row.index === null ? (
             <Tag className="pending-tag">{t("ledger.pending")}</Tag>
@@ -150,6 +166,9 @@ export function DataUsePage() {
   const me = useMe();
   const { t } = useI18n();
   const departments = useDepartmentNames();
+  // Exchange entries name departments by code and resources and fields by id: both are public.
+  const departmentsByCode = useDepartmentsByCode();
+  const catalogue = useCatalogue();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("page")) || 1);
   const list = useApi<Page<LedgerEntryItem>>(
@@ -205,7 +224,13 @@ export function DataUsePage() {
         ) : null}
         <ul className="use-list" aria-label={t("dataUse.list")} data-testid="data-use-list">
           {rows.map((row) => (
-            <EntryCard key={row.seq} row={row} departmentName={departments.name} />
+            <EntryCard
+              key={row.seq}
+              row={row}
+              departmentName={departments.name}
+              departmentByCode={departmentsByCode.name}
+              catalogue={catalogue}
+            />
           ))}
         </ul>
         <Pagination

@@ -4,6 +4,7 @@ import {
   EyeOutlined,
   FileDoneOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
 } from "@ant-design/icons";
 import { Alert, Card, Descriptions, Tag } from "antd";
 import { useMe } from "../shared/AuthProvider";
@@ -40,6 +41,13 @@ export function PortalHome() {
               title={t("portal.dataUse")}
               description={t("portal.dataUseCard")}
               testId="data-use-card"
+            />
+            <FeatureCard
+              to="/portal/consents"
+              icon={<SafetyOutlined />}
+              title={t("portal.consents")}
+              description={t("portal.consentsCard")}
+              testId="consents-card"
             />
             <ComingSoonCard
               icon={<AppstoreOutlined />}

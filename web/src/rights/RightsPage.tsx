@@ -1,7 +1,7 @@
 import { LoginOutlined, SearchOutlined } from "@ant-design/icons";
 import { Empty, Input, Layout, Select, Skeleton } from "antd";
 import { useMemo, useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { useAuth } from "../shared/AuthProvider";
 import type { ItemList, PowerType, RightsList } from "../shared/api-types";
 import { POWER_TYPES } from "../shared/api-types";
@@ -24,7 +24,9 @@ export function RightsPage() {
   const { state } = useAuth();
   const lists = useApi<ItemList<RightsList>>("/api/rights");
   const departments = useDepartmentsByCode();
-  const [department, setDepartment] = useState<string>(ALL);
+  // "?department=HZ-GA" opens one department's list (the data catalogue links its owners here).
+  const [params] = useSearchParams();
+  const [department, setDepartment] = useState<string>(params.get("department") ?? ALL);
   const [type, setType] = useState<PowerType | typeof ALL>(ALL);
   const [query, setQuery] = useState("");
 

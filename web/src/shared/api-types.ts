@@ -72,6 +72,17 @@ export const PROBLEM_CODES = [
   "UNSUPPORTED_MEDIA_TYPE",
   "UNAVAILABLE",
   "INTERNAL",
+  // The exchange's refusals.
+  "SUBJECT_UNKNOWN",
+  "AGREEMENT_REQUIRED",
+  "AGREEMENT_SUSPENDED",
+  "AGREEMENT_EXPIRED",
+  "FIELD_NOT_AGREED",
+  "CONSENT_REQUIRED",
+  "CONSENT_REVOKED",
+  "QUOTA_EXCEEDED",
+  "POLICY_DENIED",
+  "PROVIDER_UNAVAILABLE",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -317,4 +328,129 @@ export interface PolicyExplanation {
     errors: unknown[];
   };
   because: PolicyReason[];
+}
+
+export type {
+  DataClass,
+  DataResourceDefinition,
+  FieldType,
+  OpenDataClass,
+  ResourceField,
+  Sensitivity,
+  SharingClass,
+  SubjectType,
+  UpdateFrequency,
+} from "../../../shared/exchange/catalogue.js";
+export { SENSITIVITY_LABELS, SHARING_CLASS_LABELS } from "../../../shared/exchange/catalogue.js";
+
+import type { DataResourceDefinition } from "../../../shared/exchange/catalogue.js";
+
+/** A catalogue entry as GET /api/exchange/resources lists it (without the provider's connection). */
+export interface CatalogueResource extends DataResourceDefinition {
+  version: number;
+  updatedAt: string;
+  providerKind: "builtin" | "http";
+}
+
+export type AgreementStatus = "applied" | "approved" | "refused" | "suspended";
+/** The stored status, with 已过期 derived from the period. */
+export type AgreementEffectiveStatus = AgreementStatus | "expired";
+
+/** A sharing agreement as GET /api/exchange/agreements sends it (the server's row, snake_case). */
+export interface Agreement {
+  id: string;
+  resource_id: string;
+  consumer_code: string;
+  requested_fields: string[];
+  fields: string[];
+  clearance: number;
+  purpose: string;
+  legal_basis: string;
+  valid_from: string;
+  valid_until: string;
+  expected_daily_volume: number;
+  daily_quota: number;
+  rate_per_minute: number;
+  requires_consent: boolean;
+  status: AgreementStatus;
+  applied_by: string | null;
+  applied_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  status_reason: string | null;
+  expiry_warned_at: string | null;
+  /** Present on list answers; the review and suspend answers carry `status` only. */
+  effectiveStatus?: AgreementEffectiveStatus;
+}
+
+export type ConsentStatus = "pending" | "granted" | "refused" | "revoked" | "superseded";
+
+/** A consent (request) as GET /api/me/consents sends it. */
+export interface Consent {
+  id: string;
+  series: string;
+  version: number;
+  subject_type: "person" | "organisation";
+  subject_id: string;
+  requester_code: string;
+  scope: { resource: string; fields: string[] }[];
+  purpose: string;
+  reference: string | null;
+  valid_until: string;
+  status: ConsentStatus;
+  requested_by: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  revoked_at: string | null;
+}
+
+export type UsageDimension = "department" | "resource" | "purpose" | "day" | "outcome";
+
+/** GET /api/exchange/usage. */
+export interface ExchangeUsage {
+  by: UsageDimension;
+  from: string;
+  to: string;
+  rows: {
+    key: string | null;
+    calls: number;
+    success: number;
+    denied: number;
+    failure: number;
+    subjects: number;
+  }[];
+}
+
+/** One refused or failed gateway call (GET /api/exchange/refusals). */
+export interface ExchangeRefusal {
+  id: string;
+  at: string;
+  resource_id: string;
+  consumer_code: string | null;
+  account_id: string | null;
+  purpose: string;
+  outcome: "denied" | "failure";
+  error_code: string | null;
+  ledger_seq: number;
+  request_id: string | null;
+}
+
+export type AlertKind = "volume" | "off-hours" | "no-reference";
+
+/** An anomaly alert (GET /api/exchange/alerts). */
+export interface ExchangeAlert {
+  id: string;
+  kind: AlertKind;
+  account_id: string;
+  accountLabel: string;
+  day: string;
+  detail: Record<string, unknown>;
+  ledger_seqs: number[];
+  status: "open" | "reviewed";
+  finding: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
 }

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DatabaseOutlined,
   FileProtectOutlined,
   InboxOutlined,
   ProfileOutlined,
@@ -88,6 +89,28 @@ export function WorkbenchHome() {
         </>
       ) : null}
 
+      {me.roles.includes("officer") || me.roles.includes("dept_admin") ? (
+        <>
+          <h2 className="section-title">{t("workbench.exchangeSection")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/agreements"
+              icon={<SwapOutlined />}
+              title={t("agreements.title")}
+              description={t(me.roles.includes("dept_admin") ? "agreements.card" : "agreements.cardReadOnly")}
+              testId="agreements-card"
+            />
+            <FeatureCard
+              to="/data/catalogue"
+              icon={<DatabaseOutlined />}
+              title={t("catalogue.title")}
+              description={t("catalogue.card")}
+              testId="catalogue-card"
+            />
+          </div>
+        </>
+      ) : null}
+
       <h2 className="section-title">{t("app.comingSoon")}</h2>
       <div className="card-grid">
         <ComingSoonCard
@@ -99,11 +122,6 @@ export function WorkbenchHome() {
           icon={<AuditOutlined />}
           title={t("workbench.requestQueue")}
           description={t("workbench.requestQueueSoon")}
-        />
-        <ComingSoonCard
-          icon={<SwapOutlined />}
-          title={t("workbench.sharing")}
-          description={t("workbench.sharingSoon")}
         />
       </div>
     </>

@@ -17,8 +17,11 @@ const WorkbenchWhoMayRead = lazy(() =>
 const ReviewProposalPage = lazy(() =>
   import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
 );
+const AgreementsPage = lazy(() =>
+  import("./exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
+);
 
-/** /workbench/*: the staff home and a department admin's rights list and the legal reviewers' queue. */
+/** /workbench/*: the staff home and a department admin's rights list, the legal reviewers' queue and the sharing agreements. */
 export function WorkbenchSection() {
   return (
     <Routes>
@@ -52,6 +55,14 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["dept_admin", "legal_reviewer"]}>
             <WorkbenchWhoMayRead />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="agreements"
+        element={
+          <RequireRole roles={["officer", "dept_admin"]}>
+            <AgreementsPage section="workbench" />
           </RequireRole>
         }
       />

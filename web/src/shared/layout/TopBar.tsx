@@ -1,4 +1,4 @@
-import { ProfileOutlined } from "@ant-design/icons";
+import { DatabaseOutlined, ProfileOutlined } from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -6,7 +6,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public rights lists, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public rights lists and data catalogue, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -17,6 +17,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/rights" className="header-link" data-testid="rights-link">
         <ProfileOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.rights")}</span>
+      </Link>
+      <Link to="/data/catalogue" className="header-link" data-testid="catalogue-link">
+        <DatabaseOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.catalogue")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}
