@@ -143,7 +143,9 @@ if (workers <= 1) {
   console.log(`SETUP ${JSON.stringify({ agreement: agreement.id, token: token.token, workers })}`);
   console.log(`LISTENING http://127.0.0.1:${port}`);
   process.on("SIGTERM", () => {
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill();
+    for (const w of Object.values(cluster.workers ?? {})) {
+      w?.kill();
+    }
     process.exit(0);
   });
 }
