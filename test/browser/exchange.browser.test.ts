@@ -154,8 +154,8 @@ describe("data-sharing exchange", () => {
     expect(await revoked.textContent()).toContain("已撤回");
     expect(await axeAtRest(page)).toEqual([]);
 
-    // Both decisions are in the citizen's data-use records.
-    await page.goto("/portal/data-use");
+    // Both decisions are in the citizen's data-use records, among their own actions.
+    await page.goto("/portal/data-use?show=all");
     const list = page.getByTestId("data-use-list");
     await list.waitFor();
     await expect.poll(() => list.textContent()).toContain("撤回授权");

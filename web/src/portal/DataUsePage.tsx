@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Pagination, Skeleton, Tag } from "antd";
+import { Button, Card, Empty, Pagination, Segmented, Skeleton, Tag } from "antd";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useDepartmentsByCode } from "../rights/useDepartmentsByCode";
@@ -171,8 +171,14 @@ export function DataUsePage() {
   const catalogue = useCatalogue();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("page")) || 1);
+  // What others did with one's data first; one's own sign-ins and changes only when asked for.
+  const showAll = params.get("show") === "all";
   const list = useApi<Page<LedgerEntryItem>>(
-    withQuery("/api/ledger/mine", { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    withQuery("/api/ledger/mine", {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      ...(showAll ? {} : { others: "true" }),
+    }),
   );
   const rows = useMemo(() => toShown(list.data?.items ?? []), [list.data]);
   const pending = rows.some((row) => row.index === null);
@@ -241,7 +247,9 @@ export function DataUsePage() {
           hideOnSinglePage
           showSizeChanger={false}
           showTotal={(total) => t("app.total", { total })}
-          onChange={(next) => setParams(next > 1 ? { page: String(next) } : {})}
+          onChange={(next) =>
+            setParams({ ...(next > 1 ? { page: String(next) } : {}), ...(showAll ? { show: "all" } : {}) })
+          }
         />
       </>
     );
@@ -262,6 +270,16 @@ export function DataUsePage() {
             {t("ledgerPage.refresh")}
           </Button>
         }
+      />
+      <Segmented
+        className="use-filter"
+        aria-label={t("dataUse.filter")}
+        value={showAll ? "all" : "others"}
+        onChange={(value) => setParams(value === "all" ? { show: "all" } : {})}
+        options={[
+          { value: "others", label: t("dataUse.filterOthers") },
+          { value: "all", label: t("dataUse.filterAll") },
+        ]}
       />
       {body}
     </>

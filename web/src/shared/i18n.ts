@@ -290,6 +290,9 @@ const zhCN = {
   "dataUse.intro":
     "每一次涉及您的账号和个人信息的操作都记在透明账本中：谁、何时、做了什么、为什么、结果如何。每条记录都可以在您的浏览器中独立验证。",
   "dataUse.introOrganisation": "涉及您代理的企业“{name}”的记录也列在这里。",
+  "dataUse.filter": "显示哪些记录",
+  "dataUse.filterOthers": "他人对我数据的使用",
+  "dataUse.filterAll": "全部记录（含本人登录等操作）",
   "dataUse.list": "数据使用记录",
   "dataUse.who": "谁",
   "dataUse.when": "何时",
@@ -1139,6 +1142,9 @@ const en: Messages = {
   "dataUse.intro":
     "Every action that involves your account or personal data is recorded in the transparency ledger: who, when, what, why, and with what outcome. You can verify each record in your own browser.",
   "dataUse.introOrganisation": "Entries about {name}, the enterprise you act for, are listed here too.",
+  "dataUse.filter": "Which entries to show",
+  "dataUse.filterOthers": "Uses of my data by others",
+  "dataUse.filterAll": "All entries (with my own sign-ins)",
   "dataUse.list": "Data-use records",
   "dataUse.who": "Who",
   "dataUse.when": "When",
