@@ -2,7 +2,6 @@ import type { Selectable } from "kysely";
 import type { ServiceContext } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
 import { directory } from "../identity/index.js";
-import { chinaDay } from "../policy/policy.service.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { resourceRefs } from "./catalogue.service.js";
 import type { ConsentRow } from "./consent.service.js";
@@ -79,7 +78,7 @@ function accountLabel(names: Names, id: string | null): string | null {
   return id === null ? null : (names.labels.get(`account:${id}`) ?? id);
 }
 
-function presentAgreement(a: AgreementRow, names: Names, today: string): PresentedAgreement {
+function presentAgreement(a: AgreementRow, names: Names): PresentedAgreement {
   const owner = names.resources.get(a.resource_id)?.owner ?? null;
   const ownerName = owner === null ? null : departmentName(names, owner);
   const consumer = departmentName(names, a.consumer_code);
@@ -105,7 +104,7 @@ function presentAgreement(a: AgreementRow, names: Names, today: string): Present
     ratePerMinute: a.rate_per_minute,
     requiresConsent: a.requires_consent,
     status: a.status,
-    effectiveStatus: effectiveStatus(a, today),
+    effectiveStatus: effectiveStatus(a),
     appliedAt: iso(a.applied_at),
     appliedBy: accountLabel(names, a.applied_by),
     reviewedBy: accountLabel(names, a.reviewed_by),
@@ -126,8 +125,7 @@ export async function presentAgreements(
     departments: rows.map((a) => a.consumer_code),
     accounts: rows.flatMap((a) => [a.applied_by, a.reviewed_by]),
   });
-  const today = chinaDay(new Date());
-  return rows.map((a) => presentAgreement(a, names, today));
+  return rows.map((a) => presentAgreement(a, names));
 }
 
 /** One sharing agreement, presented as in the list. */
