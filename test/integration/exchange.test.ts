@@ -588,10 +588,18 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       ]);
       expect(alerts[0].account).toContain("officer");
       expect(alerts[0].ledgerSeqs.length).toBeGreaterThan(0);
+      expect(Object.values(alerts[0].detail).some((v) => typeof v === "number")).toBe(true);
+      expect(alerts[0]).not.toHaveProperty("account_id");
       const reviewed = await auditor.post(`/api/exchange/alerts/${alerts[0].id}/review`, {
         finding: "经核实为夜间应急处置，已补录事由",
       });
       expect(reviewed.statusCode).toBe(204);
+      const closed = (await auditor.get("/api/exchange/alerts?status=reviewed")).json().items;
+      expect(closed.find((a: { id: string }) => a.id === alerts[0].id)).toMatchObject({
+        status: "reviewed",
+        finding: "经核实为夜间应急处置，已补录事由",
+        reviewedBy: expect.stringContaining("(auditor)"),
+      });
       expect(
         (await auditor.post(`/api/exchange/alerts/${alerts[0].id}/review`, { finding: "x" })).statusCode,
       ).toBe(409);
