@@ -168,7 +168,7 @@ describe("data-sharing exchange", () => {
     const rs = await newContext(browser);
     await signInByApi(rs, "officer3");
     const mine = await (await rs.request.get("/api/exchange/agreements?role=consumer")).json();
-    const household = mine.items.find((a: { resource_id: string }) => a.resource_id === "household-register");
+    const household = mine.items.find((a: { resource: string }) => a.resource === "household-register");
     await apiPost(rs, "/api/exchange/query", {
       resource: "household-register",
       agreement: household.id,

@@ -133,7 +133,7 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
 
     it("lets the owner narrow or refuse an application, never widen it", async () => {
       const pending = (await gaadmin.get("/api/exchange/agreements?role=owner&status=applied")).json().items;
-      const application = pending.find((a: { consumer_code: string }) => a.consumer_code === "HZ-WJ");
+      const application = pending.find((a: { consumer: string }) => a.consumer === "HZ-WJ");
       expect(application).toBeDefined();
       const widened = await gaadmin.post(`/api/exchange/agreements/${application.id}/review`, {
         decision: "approve",
@@ -156,8 +156,16 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       expect(approved.json()).toMatchObject({
         status: "approved",
         fields: ["name", "gender", "birthDate"],
-        review_reason: "同意核验姓名、性别和出生日期",
+        reviewReason: "同意核验姓名、性别和出生日期",
+        effectiveStatus: "approved",
+        consumer: "HZ-WJ",
+        owner: "HZ-GA",
       });
+      // Presented, not the row: names for codes, people as labels, no snake_case columns.
+      expect(approved.json().consumerName).not.toBe("HZ-WJ");
+      expect(approved.json().ownerName).not.toBe("HZ-GA");
+      expect(approved.json().reviewedBy).toContain("(gaadmin)");
+      expect(approved.json()).not.toHaveProperty("consumer_code");
       const again = await gaadmin.post(`/api/exchange/agreements/${application.id}/review`, {
         decision: "refuse",
         reason: "x",
@@ -235,9 +243,23 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       const mine = (await citizen.get("/api/me/consents")).json().items;
       expect(mine.find((c: { id: string }) => c.id === asked.json().id)).toMatchObject({
         status: "pending",
-        requester_code: "HZ-GA",
+        requester: "HZ-GA",
         purpose: NEWBORN,
+        subjectType: "person",
       });
+      expect(mine[0]).not.toHaveProperty("subject_id");
+      expect(mine[0]).not.toHaveProperty("subjectId");
+      const requests = await db()
+        .selectFrom("ledger_entries")
+        .select("body")
+        .where("action", "=", "exchange.consent.request")
+        .orderBy("seq", "desc")
+        .executeTakeFirstOrThrow();
+      const request = JSON.parse(requests.body);
+      expect(request.resource).toBe(`exchange/consents/${asked.json().id}`);
+      expect(request.details.scope).toEqual([
+        "birth-certificates:certificateNumber,childName,birthTime,motherName,fatherName,motherIdNumber,fatherIdNumber,childGender,birthPlace,issuedBy",
+      ]);
       const granted = await citizen.post(`/api/me/consents/${asked.json().id}/decision`, {
         decision: "grant",
       });
@@ -488,8 +510,14 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       expect(ga.calls).toBeGreaterThanOrEqual(3);
       expect(ga.success).toBeGreaterThanOrEqual(1);
       expect(ga.denied).toBeGreaterThanOrEqual(1);
-      const refusals = (await auditor.get("/api/exchange/refusals?limit=50")).json().items;
-      expect(refusals.map((r: { error_code: string }) => r.error_code)).toEqual(
+      const page = (await auditor.get("/api/exchange/refusals?limit=50")).json();
+      const refusals = page.items;
+      expect(page.total).toBeGreaterThanOrEqual(refusals.length);
+      expect((await auditor.get("/api/exchange/refusals?limit=1")).json()).toMatchObject({
+        items: [{ id: refusals[0].id }],
+        total: page.total,
+      });
+      expect(refusals.map((r: { errorCode: string }) => r.errorCode)).toEqual(
         expect.arrayContaining([
           "CONSENT_REQUIRED",
           "FIELD_NOT_AGREED",
@@ -558,12 +586,20 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
         "off-hours",
         "volume",
       ]);
-      expect(alerts[0].accountLabel).toContain("officer");
-      expect(alerts[0].ledger_seqs.length).toBeGreaterThan(0);
+      expect(alerts[0].account).toContain("officer");
+      expect(alerts[0].ledgerSeqs.length).toBeGreaterThan(0);
+      expect(Object.values(alerts[0].detail).some((v) => typeof v === "number")).toBe(true);
+      expect(alerts[0]).not.toHaveProperty("account_id");
       const reviewed = await auditor.post(`/api/exchange/alerts/${alerts[0].id}/review`, {
         finding: "经核实为夜间应急处置，已补录事由",
       });
       expect(reviewed.statusCode).toBe(204);
+      const closed = (await auditor.get("/api/exchange/alerts?status=reviewed")).json().items;
+      expect(closed.find((a: { id: string }) => a.id === alerts[0].id)).toMatchObject({
+        status: "reviewed",
+        finding: "经核实为夜间应急处置，已补录事由",
+        reviewedBy: expect.stringContaining("(auditor)"),
+      });
       expect(
         (await auditor.post(`/api/exchange/alerts/${alerts[0].id}/review`, { finding: "x" })).statusCode,
       ).toBe(409);

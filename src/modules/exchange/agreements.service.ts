@@ -14,7 +14,7 @@ export type EffectiveStatus = AgreementRow["status"] | "expired";
 export function effectiveStatus(
   a: Pick<AgreementRow, "status" | "valid_until">,
   today = chinaDay(new Date()),
-) {
+): EffectiveStatus {
   return a.status === "approved" && a.valid_until < today ? "expired" : a.status;
 }
 
@@ -154,7 +154,12 @@ export interface ReviewInput {
 }
 
 /** The owning department approves (possibly narrowing fields, period and quota) or refuses with reasons. */
-export async function review(ctx: ServiceContext, caller: Caller, id: string, input: ReviewInput) {
+export async function review(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  input: ReviewInput,
+): Promise<AgreementRow> {
   const agreement = await findOrThrow(ctx, id);
   const resource = await asOwnerAdmin(ctx, caller, agreement);
   if (agreement.status !== "applied") {
@@ -260,7 +265,11 @@ export interface AgreementQuery {
  * Agreements the caller may see: their departments' as consumer and as owner; auditors see all.
  * `expiringWithinDays` lists the approved ones that end within that many days (the owner's warning).
  */
-export async function list(ctx: ServiceContext, caller: Caller, query: AgreementQuery) {
+export async function list(
+  ctx: ServiceContext,
+  caller: Caller,
+  query: AgreementQuery,
+): Promise<AgreementRow[]> {
   const mine = await callerDepartments(ctx, caller);
   const auditor = caller.actor.roles.includes("auditor");
   const owned = (await ctx.db.selectFrom("exchange_resources").select(["id", "owner_code"]).execute())
@@ -282,13 +291,13 @@ export async function list(ctx: ServiceContext, caller: Caller, query: Agreement
     });
   }
   const today = chinaDay(new Date());
-  let rows = (await q.execute()).map((a) => ({ ...a, effectiveStatus: effectiveStatus(a, today) }));
+  let rows = await q.execute();
   if (query.status) {
-    rows = rows.filter((r) => r.effectiveStatus === query.status);
+    rows = rows.filter((r) => effectiveStatus(r, today) === query.status);
   }
   if (query.expiringWithinDays !== undefined) {
     const horizon = chinaDay(new Date(Date.now() + query.expiringWithinDays * 86_400_000));
-    rows = rows.filter((r) => r.effectiveStatus === "approved" && r.valid_until <= horizon);
+    rows = rows.filter((r) => effectiveStatus(r, today) === "approved" && r.valid_until <= horizon);
   }
   return rows;
 }

@@ -69,6 +69,22 @@ export async function policyAttrs(ctx: ServiceContext, id: string) {
     : undefined;
 }
 
+/** Names and owners of resources given by id, for presenting rows that name them (unknown ids are left out). */
+export async function resourceRefs(
+  ctx: ServiceContext,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; nameEn: string; owner: string }>> {
+  const all = await load(ctx);
+  const refs = new Map<string, { name: string; nameEn: string; owner: string }>();
+  for (const id of ids) {
+    const r = all.get(id);
+    if (r) {
+      refs.set(id, { name: r.name, nameEn: r.nameEn, owner: r.owner });
+    }
+  }
+  return refs;
+}
+
 export interface CatalogueQuery {
   q?: string | undefined;
   owner?: string | undefined;

@@ -128,7 +128,12 @@ export async function requestConsent(
       reference: input.reference ?? null,
       outcome: "success",
       requestId: caller.requestId,
-      details: { requester, scope: input.scope as never, version },
+      details: {
+        requester,
+        // The entry's details are flat values: one "resource:field,field" string per resource.
+        scope: input.scope.map((s) => `${s.resource}:${s.fields.join(",")}`),
+        version,
+      },
     });
     return row.id;
   });

@@ -7,6 +7,15 @@ import type { TypedApp } from "../../platform/http/types.js";
 import * as agreements from "./agreements.service.js";
 import * as catalogue from "./catalogue.service.js";
 import * as consents from "./consent.service.js";
+import {
+  presentAgreementOne,
+  presentAgreements,
+  presentAlerts,
+  presentConsentOne,
+  presentConsents,
+  presentRefusals,
+} from "./exchange.presenter.js";
+import { AgreementSchema, AlertSchema, ConsentSchema, Items, RefusalSchema } from "./exchange.schemas.js";
 import * as gateway from "./gateway.service.js";
 import * as supervision from "./supervision.service.js";
 
@@ -154,11 +163,14 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
             validUntil: DateOnly,
             expectedDailyVolume: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
           }),
+          response: { 201: AgreementSchema },
         },
         config: { auth: { roles: ["dept_admin"] } },
       },
       async (request, reply) =>
-        reply.code(201).send(await agreements.apply(ctx, callerOf(request), request.body)),
+        reply
+          .code(201)
+          .send(await presentAgreementOne(ctx, await agreements.apply(ctx, callerOf(request), request.body))),
     );
 
     app.get(
@@ -172,10 +184,13 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
             status: Type.Optional(Lit(["applied", "approved", "refused", "suspended", "expired"] as const)),
             expiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
           }),
+          response: { 200: Items(AgreementSchema) },
         },
         config: { auth: { roles: staff } },
       },
-      async (request) => ({ items: await agreements.list(ctx, callerOf(request), request.query) }),
+      async (request) => ({
+        items: await presentAgreements(ctx, await agreements.list(ctx, callerOf(request), request.query)),
+      }),
     );
 
     app.post(
@@ -195,10 +210,15 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
             ratePerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
             requiresConsent: Type.Optional(Type.Boolean()),
           }),
+          response: { 200: AgreementSchema },
         },
         config: { auth: { roles: ["dept_admin"] } },
       },
-      async (request) => agreements.review(ctx, callerOf(request), request.params.id, request.body),
+      async (request) =>
+        presentAgreementOne(
+          ctx,
+          await agreements.review(ctx, callerOf(request), request.params.id, request.body),
+        ),
     );
 
     for (const action of ["suspend", "resume"] as const) {
@@ -213,16 +233,20 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
                 : "The owner resumes a suspended agreement",
             params: StrictObject({ id: Uuid }),
             body: StrictObject({ reason: Text(500) }),
+            response: { 200: AgreementSchema },
           },
           config: { auth: { roles: ["dept_admin"] } },
         },
         async (request) =>
-          agreements.setSuspended(
+          presentAgreementOne(
             ctx,
-            callerOf(request),
-            request.params.id,
-            action === "suspend",
-            request.body.reason,
+            await agreements.setSuspended(
+              ctx,
+              callerOf(request),
+              request.params.id,
+              action === "suspend",
+              request.body.reason,
+            ),
           ),
       );
     }
@@ -269,20 +293,29 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
             reference: Type.Optional(Text(100)),
             series: Type.Optional(Uuid),
           }),
+          response: { 201: ConsentSchema },
         },
         config: { auth: { roles: ["officer", "dept_admin"], scope: "exchange:query" } },
       },
       async (request, reply) =>
-        reply.code(201).send(await consents.requestConsent(ctx, callerOf(request), request.body)),
+        reply
+          .code(201)
+          .send(
+            await presentConsentOne(ctx, await consents.requestConsent(ctx, callerOf(request), request.body)),
+          ),
     );
 
     app.get(
       "/api/me/consents",
       {
-        schema: { ...tags, summary: "Your consents: pending requests, granted and revoked ones" },
+        schema: {
+          ...tags,
+          summary: "Your consents: pending requests, granted and revoked ones",
+          response: { 200: Items(ConsentSchema) },
+        },
         config: { auth: { roles: ["citizen", "enterprise_agent"] } },
       },
-      async (request) => ({ items: await consents.mine(ctx, callerOf(request)) }),
+      async (request) => ({ items: await presentConsents(ctx, await consents.mine(ctx, callerOf(request))) }),
     );
 
     app.post(
@@ -293,11 +326,15 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           summary: "Grant or refuse a consent request, or revoke a consent (effective from the next call)",
           params: StrictObject({ id: Uuid }),
           body: StrictObject({ decision: Lit(["grant", "refuse", "revoke"] as const) }),
+          response: { 200: ConsentSchema },
         },
         config: { auth: { roles: ["citizen", "enterprise_agent"] } },
       },
       async (request) =>
-        consents.decideConsent(ctx, callerOf(request), request.params.id, request.body.decision),
+        presentConsentOne(
+          ctx,
+          await consents.decideConsent(ctx, callerOf(request), request.params.id, request.body.decision),
+        ),
     );
 
     // ---- supervision ----
@@ -325,10 +362,19 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           ...tags,
           summary: "Refused and failed gateway calls, newest first",
           querystring: StrictObject({ limit: Limit, offset: Offset }),
+          response: {
+            200: Type.Object(
+              { items: Type.Array(RefusalSchema), total: Type.Integer() },
+              { additionalProperties: false },
+            ),
+          },
         },
         config: { auth: { roles: ["auditor"] } },
       },
-      async (request) => ({ items: await supervision.refusals(ctx, request.query) }),
+      async (request) => {
+        const { rows, total } = await supervision.refusals(ctx, request.query);
+        return { items: await presentRefusals(ctx, rows), total };
+      },
     );
 
     app.get(
@@ -338,10 +384,13 @@ export function exchangeRoutes(ctx: ServiceContext): FastifyPluginAsync {
           ...tags,
           summary: "Anomaly alerts on the use of data",
           querystring: StrictObject({ status: Type.Optional(Lit(["open", "reviewed"] as const)) }),
+          response: { 200: Items(AlertSchema) },
         },
         config: { auth: { roles: ["auditor"] } },
       },
-      async (request) => ({ items: await supervision.listAlerts(ctx, request.query) }),
+      async (request) => ({
+        items: await presentAlerts(ctx, await supervision.listAlerts(ctx, request.query)),
+      }),
     );
 
     app.post(

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
-import { accounts, directory } from "../identity/index.js";
+import { accounts } from "../identity/index.js";
 import { chinaDay } from "../policy/policy.service.js";
 import type { AlertKind } from "./exchange.tables.js";
 
@@ -57,10 +57,10 @@ export async function usage(
   return { by: q.by, from: from.toISOString(), to: to.toISOString(), rows: rows.rows };
 }
 
-/** Refused and failed calls, newest first, with the error each got. */
+/** Refused and failed calls, newest first, with the error each got, and how many there are in all. */
 export async function refusals(ctx: ServiceContext, q: { limit: number; offset: number }) {
-  return ctx.db
-    .selectFrom("exchange_calls")
+  const refused = ctx.db.selectFrom("exchange_calls").where("outcome", "<>", "success");
+  const rows = await refused
     .select([
       "id",
       "at",
@@ -73,11 +73,12 @@ export async function refusals(ctx: ServiceContext, q: { limit: number; offset: 
       "ledger_seq",
       "request_id",
     ])
-    .where("outcome", "<>", "success")
     .orderBy("id", "desc")
     .limit(q.limit)
     .offset(q.offset)
     .execute();
+  const { total } = await refused.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow();
+  return { rows, total };
 }
 
 export interface ScanSettings {
@@ -221,19 +222,13 @@ export async function scanAlerts(
   });
 }
 
-/** Alerts with the account's name, newest first. */
+/** Alerts, newest first. */
 export async function listAlerts(ctx: ServiceContext, q: { status?: "open" | "reviewed" | undefined }) {
   let query = ctx.db.selectFrom("exchange_alerts").selectAll().orderBy("created_at", "desc").limit(200);
   if (q.status) {
     query = query.where("status", "=", q.status);
   }
-  const rows = await query.execute();
-  const labels = await directory.labelsFor(ctx, {
-    account: [...new Set(rows.map((r) => r.account_id))],
-    person: [],
-    organisation: [],
-  });
-  return rows.map((r) => ({ ...r, accountLabel: labels.get(`account:${r.account_id}`) ?? r.account_id }));
+  return query.execute();
 }
 
 /** An auditor closes an alert with a finding; the review is recorded in the ledger. */

@@ -299,6 +299,38 @@ export async function departmentCodes(ctx: ServiceContext, ids: readonly string[
 }
 const codeById = new Map<string, string>();
 
+/** A department's names in both languages, for presenting department codes. */
+export interface DepartmentName {
+  name: string;
+  nameEn: string;
+}
+
+/** Names of departments given by code (unknown codes are left out). */
+export async function departmentNames(
+  ctx: ServiceContext,
+  codes: readonly string[],
+): Promise<Map<string, DepartmentName>> {
+  // Departments are never renamed once created (there is no update), so names are kept per database.
+  let known = namesByCode.get(ctx.db);
+  if (!known) {
+    known = new Map();
+    namesByCode.set(ctx.db, known);
+  }
+  const missing = [...new Set(codes)].filter((c) => !known.has(c));
+  for (const d of await repo.findDepartmentsByCodes(ctx.db, missing)) {
+    known.set(d.code, { name: d.name, nameEn: d.name_en });
+  }
+  const names = new Map<string, DepartmentName>();
+  for (const code of codes) {
+    const found = known.get(code);
+    if (found) {
+      names.set(code, found);
+    }
+  }
+  return names;
+}
+const namesByCode = new WeakMap<object, Map<string, DepartmentName>>();
+
 export async function departmentByCode(
   ctx: ServiceContext,
   code: string,

@@ -172,6 +172,13 @@ export async function findDepartmentsByIds(db: Conn, ids: string[]): Promise<Dep
   return departmentQuery(db).where("d.id", "in", ids).execute();
 }
 
+export async function findDepartmentsByCodes(db: Conn, codes: string[]): Promise<DepartmentRow[]> {
+  if (codes.length === 0) {
+    return [];
+  }
+  return departmentQuery(db).where("d.code", "in", codes).execute();
+}
+
 export async function insertDepartment(
   db: Conn,
   row: {

@@ -11,19 +11,19 @@ export type ConsentDecision = "grant" | "refuse" | "revoke";
 export function ConsentCard({
   consent,
   catalogue,
-  requester,
   busy,
   onDecide,
 }: {
   consent: Consent;
+  /** For field labels. */
   catalogue: Catalogue;
-  requester: string;
   busy: ConsentDecision | null;
   onDecide?: (decision: ConsentDecision) => void;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, pick, dateTime } = useI18n();
+  const requester = pick(consent.requesterName, consent.requesterNameEn);
   const headingId = `consent-${consent.id}`;
-  const expired = consent.status === "granted" && Date.parse(consent.valid_until) <= Date.now();
+  const expired = consent.status === "granted" && Date.parse(consent.validUntil) <= Date.now();
   const pending = consent.status === "pending";
   const facts: { key: string; label: string; value: ReactNode }[] = [
     { key: "purpose", label: t("consents.purpose"), value: <span lang="zh-CN">{consent.purpose}</span> },
@@ -34,7 +34,7 @@ export function ConsentCard({
         <ul className="consent-scope" data-testid="consent-scope">
           {consent.scope.map((item) => (
             <li key={item.resource}>
-              <strong>{catalogue.name(item.resource)}</strong>
+              <strong>{pick(item.resourceName, item.resourceNameEn)}</strong>
               <span className="consent-scope__fields">
                 {item.fields.map((f) => catalogue.fieldLabel(item.resource, f)).join(t("rights.listSep"))}
               </span>
@@ -48,7 +48,7 @@ export function ConsentCard({
       label: t("consents.validUntil"),
       value: (
         <>
-          {dateTime(consent.valid_until)}
+          {dateTime(consent.validUntil)}
           {expired ? <span className="use-card__meta">{t("consents.expired")}</span> : null}
         </>
       ),
@@ -63,11 +63,11 @@ export function ConsentCard({
       ),
     },
   ];
-  if (consent.decided_at && !pending) {
-    facts.push({ key: "decided", label: t("consents.decidedAt"), value: dateTime(consent.decided_at) });
+  if (consent.decidedAt && !pending) {
+    facts.push({ key: "decided", label: t("consents.decidedAt"), value: dateTime(consent.decidedAt) });
   }
-  if (consent.revoked_at) {
-    facts.push({ key: "revoked", label: t("consents.revokedAt"), value: dateTime(consent.revoked_at) });
+  if (consent.revokedAt) {
+    facts.push({ key: "revoked", label: t("consents.revokedAt"), value: dateTime(consent.revokedAt) });
   }
 
   return (
@@ -85,7 +85,7 @@ export function ConsentCard({
           <ConsentStatusTag status={consent.status} />
           <span className="use-card__time">
             {consent.version > 1 ? `${t("consents.version", { n: consent.version })} · ` : null}
-            {t("consents.requestedAt", { at: dateTime(consent.requested_at) })}
+            {t("consents.requestedAt", { at: dateTime(consent.requestedAt) })}
           </span>
         </div>
         <dl className="power-card__fields consent-card__facts">

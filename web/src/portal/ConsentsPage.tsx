@@ -2,7 +2,6 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Empty, Skeleton } from "antd";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router-dom";
-import { useDepartmentsByCode } from "../rights/useDepartmentsByCode";
 import { ApiError, api } from "../shared/api";
 import type { Consent, ItemList } from "../shared/api-types";
 import { PageHeading } from "../shared/components/PageHeading";
@@ -24,7 +23,6 @@ const DONE_KEY: Record<ConsentDecision, MessageKey> = {
 export function ConsentsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const departments = useDepartmentsByCode();
   const catalogue = useCatalogue();
   const list = useApi<ItemList<Consent>>("/api/me/consents");
   const [busy, setBusy] = useState<{ id: string; decision: ConsentDecision } | null>(null);
@@ -75,7 +73,6 @@ export function ConsentsPage() {
               key={consent.id}
               consent={consent}
               catalogue={catalogue}
-              requester={departments.name(consent.requester_code)}
               busy={busy?.id === consent.id ? busy.decision : null}
               onDecide={decide ? (decision) => decide(consent, decision) : undefined}
             />

@@ -21,13 +21,30 @@ function resourceOf(entry: LedgerEntryV1): string | null {
   return entry.resource?.startsWith("data/") ? entry.resource.slice(5) : null;
 }
 
-/** The consent request's scope as recorded (objects in the JSON, though the entry type says strings). */
+/**
+ * The consent request's scope as recorded: "resource:field,field" strings, or, in entries written
+ * before the details were flat, objects (the ledger is append-only, so both stay readable).
+ */
 function scopeOf(details: Details): { resource: string; fields: string[] }[] {
   const raw: unknown = details.scope;
   if (!Array.isArray(raw)) {
     return [];
   }
   return raw.flatMap((item: unknown) => {
+    if (typeof item === "string") {
+      const at = item.indexOf(":");
+      return at > 0
+        ? [
+            {
+              resource: item.slice(0, at),
+              fields: item
+                .slice(at + 1)
+                .split(",")
+                .filter(Boolean),
+            },
+          ]
+        : [];
+    }
     if (typeof item !== "object" || item === null) {
       return [];
     }

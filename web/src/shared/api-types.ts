@@ -356,32 +356,41 @@ export type AgreementStatus = "applied" | "approved" | "refused" | "suspended";
 /** The stored status, with 已过期 derived from the period. */
 export type AgreementEffectiveStatus = AgreementStatus | "expired";
 
-/** A sharing agreement as GET /api/exchange/agreements sends it (the server's row, snake_case). */
+/** A sharing agreement as the exchange presents it (list, apply, review, suspend and resume answers). */
 export interface Agreement {
   id: string;
-  resource_id: string;
-  consumer_code: string;
-  requested_fields: string[];
+  resource: string;
+  resourceName: string;
+  resourceNameEn: string;
+  /** The owning department's code (null only if the resource left the catalogue). */
+  owner: string | null;
+  ownerName: string | null;
+  ownerNameEn: string | null;
+  consumer: string;
+  consumerName: string;
+  consumerNameEn: string;
+  requestedFields: string[];
   fields: string[];
   clearance: number;
   purpose: string;
-  legal_basis: string;
-  valid_from: string;
-  valid_until: string;
-  expected_daily_volume: number;
-  daily_quota: number;
-  rate_per_minute: number;
-  requires_consent: boolean;
+  legalBasis: string;
+  validFrom: string;
+  validUntil: string;
+  expectedDailyVolume: number;
+  dailyQuota: number;
+  ratePerMinute: number;
+  requiresConsent: boolean;
   status: AgreementStatus;
-  applied_by: string | null;
-  applied_at: string;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  review_reason: string | null;
-  status_reason: string | null;
-  expiry_warned_at: string | null;
-  /** Present on list answers; the review and suspend answers carry `status` only. */
-  effectiveStatus?: AgreementEffectiveStatus;
+  effectiveStatus: AgreementEffectiveStatus;
+  appliedAt: string;
+  /** Who applied, as a display label. */
+  appliedBy: string | null;
+  /** Who decided, as a display label. */
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewReason: string | null;
+  statusReason: string | null;
+  expiryWarnedAt: string | null;
 }
 
 export type ConsentStatus = "pending" | "granted" | "refused" | "revoked" | "superseded";
@@ -391,19 +400,18 @@ export interface Consent {
   id: string;
   series: string;
   version: number;
-  subject_type: "person" | "organisation";
-  subject_id: string;
-  requester_code: string;
-  scope: { resource: string; fields: string[] }[];
+  subjectType: "person" | "organisation";
+  requester: string;
+  requesterName: string;
+  requesterNameEn: string;
+  scope: { resource: string; resourceName: string; resourceNameEn: string; fields: string[] }[];
   purpose: string;
   reference: string | null;
-  valid_until: string;
+  validUntil: string;
   status: ConsentStatus;
-  requested_by: string | null;
-  requested_at: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  revoked_at: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  revokedAt: string | null;
 }
 
 export type UsageDimension = "department" | "resource" | "purpose" | "day" | "outcome";
@@ -427,14 +435,25 @@ export interface ExchangeUsage {
 export interface ExchangeRefusal {
   id: string;
   at: string;
-  resource_id: string;
-  consumer_code: string | null;
-  account_id: string | null;
+  resource: string;
+  resourceName: string;
+  resourceNameEn: string;
+  consumer: string | null;
+  consumerName: string | null;
+  consumerNameEn: string | null;
+  /** The calling account, as a display label. */
+  account: string | null;
   purpose: string;
   outcome: "denied" | "failure";
-  error_code: string | null;
-  ledger_seq: number;
-  request_id: string | null;
+  errorCode: string | null;
+  ledgerSeq: number;
+  requestId: string | null;
+}
+
+/** GET /api/exchange/refusals: a page and the number in all. */
+export interface ExchangeRefusals {
+  items: ExchangeRefusal[];
+  total: number;
 }
 
 export type AlertKind = "volume" | "off-hours" | "no-reference";
@@ -443,14 +462,15 @@ export type AlertKind = "volume" | "off-hours" | "no-reference";
 export interface ExchangeAlert {
   id: string;
   kind: AlertKind;
-  account_id: string;
-  accountLabel: string;
+  /** The account whose use raised it, as a display label. */
+  account: string;
   day: string;
   detail: Record<string, unknown>;
-  ledger_seqs: number[];
+  ledgerSeqs: number[];
   status: "open" | "reviewed";
   finding: string | null;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  created_at: string;
+  /** The reviewing auditor, as a display label. */
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
 }

@@ -68,7 +68,7 @@ function ReviewAlertModal({
       destroyOnHidden
     >
       <p className="muted">
-        {t(ALERT_KIND_KEY[alert.kind].name)} · {alert.accountLabel} · {alert.day}
+        {t(ALERT_KIND_KEY[alert.kind].name)} · {alert.account} · {alert.day}
       </p>
       <Form form={form} name="alert-review" layout="vertical" onFinish={(values) => void onFinish(values)}>
         <Form.Item
@@ -117,7 +117,7 @@ function AlertItem({ alert, onReview }: { alert: ExchangeAlert; onReview: () => 
         <dl className="use-card__facts">
           <div>
             <dt>{t("supervision.account")}</dt>
-            <dd className="strong">{alert.accountLabel}</dd>
+            <dd className="strong">{alert.account}</dd>
           </div>
           <div>
             <dt>{t("supervision.figures")}</dt>
@@ -132,7 +132,7 @@ function AlertItem({ alert, onReview }: { alert: ExchangeAlert; onReview: () => 
           <div>
             <dt>{t("supervision.entries")}</dt>
             <dd>
-              <span className="code small alert-card__seqs">{alert.ledger_seqs.join(", ")}</span>
+              <span className="code small alert-card__seqs">{alert.ledgerSeqs.join(", ")}</span>
               <Link to={ledgerLink} className="use-card__meta">
                 {t("supervision.openLedger")}
               </Link>
@@ -143,7 +143,10 @@ function AlertItem({ alert, onReview }: { alert: ExchangeAlert; onReview: () => 
           <p className="alert-card__finding">
             <span className="muted">{t("supervision.finding")}：</span>
             <span lang="zh-CN">{alert.finding}</span>
-            <span className="use-card__meta">{dateTime(alert.reviewed_at)}</span>
+            <span className="use-card__meta">
+              {alert.reviewedBy ? `${alert.reviewedBy} · ` : null}
+              {dateTime(alert.reviewedAt)}
+            </span>
           </p>
         ) : (
           <div className="use-card__foot">

@@ -1,9 +1,8 @@
 import { Card, Grid, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { withQuery } from "../../shared/api";
-import { type ExchangeRefusal, type ItemList, PROBLEM_CODES } from "../../shared/api-types";
+import { type ExchangeRefusal, type ExchangeRefusals, PROBLEM_CODES } from "../../shared/api-types";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
-import type { Catalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
 import { OutcomeTag } from "../../shared/ledger/OutcomeTag";
 import { useApi } from "../../shared/useApi";
@@ -11,30 +10,24 @@ import { useApi } from "../../shared/useApi";
 const PAGE_SIZE = 10;
 
 /** Refused and failed gateway calls, newest first, with the reason in words. */
-export function RefusalsCard({
-  catalogue,
-  departmentName,
-}: {
-  catalogue: Catalogue;
-  departmentName: (code: string) => string;
-}) {
-  const { t, dateTime } = useI18n();
+export function RefusalsCard() {
+  const { t, pick, dateTime } = useI18n();
   const narrow = !Grid.useBreakpoint().sm;
   const [page, setPage] = useState(1);
-  // The endpoint has no total: one more row than a page says whether there is a next one.
-  const list = useApi<ItemList<ExchangeRefusal>>(
-    withQuery("/api/exchange/refusals", { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+  const list = useApi<ExchangeRefusals>(
+    withQuery("/api/exchange/refusals", { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   );
-  const rows = (list.data?.items ?? []).slice(0, PAGE_SIZE);
-  const more = (list.data?.items.length ?? 0) > PAGE_SIZE;
+  const rows = list.data?.items ?? [];
+  const consumer = (row: ExchangeRefusal) =>
+    row.consumerName && row.consumerNameEn ? pick(row.consumerName, row.consumerNameEn) : null;
 
   const reason = (row: ExchangeRefusal) => {
-    const known = PROBLEM_CODES.find((code) => code === row.error_code);
+    const known = PROBLEM_CODES.find((code) => code === row.errorCode);
     return (
       <>
         <OutcomeTag outcome={row.outcome} />{" "}
-        <span>{known ? t(`problem.${known}`) : (row.error_code ?? "—")}</span>
-        {row.error_code ? <span className="code muted action-code">{row.error_code}</span> : null}
+        <span>{known ? t(`problem.${known}`) : (row.errorCode ?? "—")}</span>
+        {row.errorCode ? <span className="code muted action-code">{row.errorCode}</span> : null}
       </>
     );
   };
@@ -47,13 +40,13 @@ export function RefusalsCard({
       render: (_, row) => (
         <div className="refusal-cell">
           <span className="muted small">
-            {dateTime(row.at)} · <span className="code">#{row.ledger_seq}</span>
+            {dateTime(row.at)} · <span className="code">#{row.ledgerSeq}</span>
           </span>
-          <span className="strong">{catalogue.name(row.resource_id)}</span>
+          <span className="strong">{pick(row.resourceName, row.resourceNameEn)}</span>
           <span>
-            {row.consumer_code ? departmentName(row.consumer_code) : "—"} ·{" "}
-            <span lang="zh-CN">{row.purpose}</span>
+            {consumer(row) ?? "—"} · <span lang="zh-CN">{row.purpose}</span>
           </span>
+          {row.account ? <span className="muted small">{row.account}</span> : null}
           <span>{reason(row)}</span>
         </div>
       ),
@@ -65,13 +58,17 @@ export function RefusalsCard({
     {
       key: "who",
       title: t("supervision.department"),
-      render: (_, row) =>
-        row.consumer_code ? departmentName(row.consumer_code) : <span className="muted">—</span>,
+      render: (_, row) => consumer(row) ?? <span className="muted">—</span>,
+    },
+    {
+      key: "account",
+      title: t("supervision.account"),
+      render: (_, row) => row.account ?? <span className="muted">—</span>,
     },
     {
       key: "resource",
       title: t("supervision.resource"),
-      render: (_, row) => catalogue.name(row.resource_id),
+      render: (_, row) => pick(row.resourceName, row.resourceNameEn),
     },
     {
       key: "purpose",
@@ -82,7 +79,7 @@ export function RefusalsCard({
     {
       key: "seq",
       title: t("supervision.seq"),
-      render: (_, row) => <span className="code">{row.ledger_seq}</span>,
+      render: (_, row) => <span className="code">{row.ledgerSeq}</span>,
     },
   ];
 
@@ -107,8 +104,7 @@ export function RefusalsCard({
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
-            // Enough to offer "next" when there is more, without a total from the server.
-            total: (page - 1) * PAGE_SIZE + rows.length + (more ? 1 : 0),
+            total: list.data?.total ?? 0,
             showSizeChanger: false,
             hideOnSinglePage: true,
             simple: true,

@@ -15,7 +15,7 @@ import { UsageCard } from "./UsageCard";
 
 /** 数据使用监督: the exchange's anomaly alerts, usage, refusals and agreements about to expire. */
 export function SupervisionPage() {
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const catalogue = useCatalogue();
   const departments = useDepartmentsByCode();
   const expiring = useApi<ItemList<Agreement>>("/api/exchange/agreements?expiringWithinDays=30");
@@ -29,7 +29,7 @@ export function SupervisionPage() {
       <div>
         <AlertsCard />
         <UsageCard catalogue={catalogue} departmentName={departments.name} />
-        <RefusalsCard catalogue={catalogue} departmentName={departments.name} />
+        <RefusalsCard />
         <Card
           className="ledger-card"
           title={<h2 className="card-heading">{t("supervision.expiringTitle")}</h2>}
@@ -50,10 +50,10 @@ export function SupervisionPage() {
                   {soon.map((agreement) => (
                     <li key={agreement.id}>
                       {t("agreements.expiringItem", {
-                        resource: catalogue.name(agreement.resource_id),
-                        consumer: departments.name(agreement.consumer_code),
-                        date: formatDay(agreement.valid_until, locale),
-                        n: daysUntil(agreement.valid_until),
+                        resource: pick(agreement.resourceName, agreement.resourceNameEn),
+                        consumer: pick(agreement.consumerName, agreement.consumerNameEn),
+                        date: formatDay(agreement.validUntil, locale),
+                        n: daysUntil(agreement.validUntil),
                       })}
                     </li>
                   ))}

@@ -85,14 +85,6 @@ export const USAGE_DIMENSION_KEY: Record<UsageDimension, MessageKey> = {
   outcome: "supervision.by.outcome",
 };
 
-/** The agreement's status as shown: the derived one when the list sent it. */
-export function shownStatus(agreement: {
-  status: AgreementEffectiveStatus;
-  effectiveStatus?: AgreementEffectiveStatus;
-}): AgreementEffectiveStatus {
-  return agreement.effectiveStatus ?? agreement.status;
-}
-
 /** "2026-01-01" as the reader's medium date (dates only, no time zone shift). */
 export function formatDay(day: string, locale: string): string {
   const [y, m, d] = day.split("-").map(Number);

@@ -2,7 +2,7 @@ import { Button, Tag } from "antd";
 import type { ReactNode } from "react";
 import type { Agreement, Sensitivity } from "../../shared/api-types";
 import { SENSITIVITY_LABELS } from "../../shared/api-types";
-import { daysUntil, formatDay, shownStatus } from "../../shared/exchange/labels";
+import { daysUntil, formatDay } from "../../shared/exchange/labels";
 import { AgreementStatusTag } from "../../shared/exchange/Tags";
 import type { Catalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
@@ -22,24 +22,22 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function AgreementCard({
   agreement,
   catalogue,
-  departmentName,
   actions,
   onAction,
 }: {
   agreement: Agreement;
+  /** For field labels. */
   catalogue: Catalogue;
-  departmentName: (code: string) => string;
   /** What the reader may do with it (the owner's admin); none for read-only readers. */
   actions: readonly AgreementAction[];
   onAction: (action: AgreementAction) => void;
 }) {
   const { t, pick, locale, dateTime } = useI18n();
-  const resource = catalogue.byId.get(agreement.resource_id);
-  const status = shownStatus(agreement);
-  const label = (name: string) => catalogue.fieldLabel(agreement.resource_id, name);
+  const status = agreement.effectiveStatus;
+  const label = (name: string) => catalogue.fieldLabel(agreement.resource, name);
   const list = (names: readonly string[]) => names.map(label).join(t("rights.listSep"));
-  const withheld = agreement.requested_fields.filter((name) => !agreement.fields.includes(name));
-  const left = daysUntil(agreement.valid_until);
+  const withheld = agreement.requestedFields.filter((name) => !agreement.fields.includes(name));
+  const left = daysUntil(agreement.validUntil);
   const headingId = `agreement-${agreement.id}`;
   const level = agreement.clearance as Sensitivity;
   const levelLabel = SENSITIVITY_LABELS[level];
@@ -51,25 +49,28 @@ export function AgreementCard({
         className="power-card agreement-card"
         aria-labelledby={headingId}
         data-testid="agreement-card"
-        data-resource={agreement.resource_id}
-        data-consumer={agreement.consumer_code}
+        data-resource={agreement.resource}
+        data-consumer={agreement.consumer}
         data-status={status}
       >
         <header className="power-card__head">
           <div>
             <h3 className="power-card__title" id={headingId}>
-              {catalogue.name(agreement.resource_id)}
+              {pick(agreement.resourceName, agreement.resourceNameEn)}
             </h3>
             <p className="power-card__meta">
               {t("agreements.between", {
-                consumer: departmentName(agreement.consumer_code),
-                owner: resource ? departmentName(resource.owner) : "—",
+                consumer: pick(agreement.consumerName, agreement.consumerNameEn),
+                owner:
+                  agreement.ownerName && agreement.ownerNameEn
+                    ? pick(agreement.ownerName, agreement.ownerNameEn)
+                    : "—",
               })}
             </p>
           </div>
           <div className="power-card__tags">
             <AgreementStatusTag status={status} />
-            {agreement.requires_consent ? <Tag>{t("agreements.consentTag")}</Tag> : null}
+            {agreement.requiresConsent ? <Tag>{t("agreements.consentTag")}</Tag> : null}
           </div>
         </header>
         <dl className="power-card__fields">
@@ -77,12 +78,12 @@ export function AgreementCard({
             <span lang="zh-CN">{agreement.purpose}</span>
           </Row>
           <Row label={t("agreements.legalBasis")}>
-            <span lang="zh-CN">{agreement.legal_basis}</span>
+            <span lang="zh-CN">{agreement.legalBasis}</span>
           </Row>
           <Row label={t("agreements.period")}>
             {t("agreements.periodValue", {
-              from: formatDay(agreement.valid_from, locale),
-              until: formatDay(agreement.valid_until, locale),
+              from: formatDay(agreement.validFrom, locale),
+              until: formatDay(agreement.validUntil, locale),
             })}
             {status === "approved" && left <= 30 ? (
               <span className="agreement-card__soon">{t("agreements.daysLeft", { n: left })}</span>
@@ -100,8 +101,8 @@ export function AgreementCard({
               </Row>
               <Row label={t("agreements.terms")}>
                 {t("agreements.termsValue", {
-                  daily: agreement.daily_quota.toLocaleString(locale),
-                  rate: agreement.rate_per_minute.toLocaleString(locale),
+                  daily: agreement.dailyQuota.toLocaleString(locale),
+                  rate: agreement.ratePerMinute.toLocaleString(locale),
                 })}
                 <span className="use-card__meta">
                   {t("agreements.clearanceValue", {
@@ -113,33 +114,33 @@ export function AgreementCard({
             </>
           ) : (
             <Row label={t("agreements.requestedFields")}>
-              <span data-testid="requested-fields">{list(agreement.requested_fields)}</span>
+              <span data-testid="requested-fields">{list(agreement.requestedFields)}</span>
               <span className="use-card__meta">
-                {t("agreements.expectedValue", { n: agreement.expected_daily_volume.toLocaleString(locale) })}
+                {t("agreements.expectedValue", { n: agreement.expectedDailyVolume.toLocaleString(locale) })}
               </span>
             </Row>
           )}
-          {agreement.review_reason ? (
+          {agreement.reviewReason ? (
             <Row label={t("agreements.reviewReason")}>
-              <span lang="zh-CN">{agreement.review_reason}</span>
-              {agreement.reviewed_at ? (
-                <span className="use-card__meta">{dateTime(agreement.reviewed_at)}</span>
+              <span lang="zh-CN">{agreement.reviewReason}</span>
+              {agreement.reviewedAt ? (
+                <span className="use-card__meta">{dateTime(agreement.reviewedAt)}</span>
               ) : null}
             </Row>
           ) : null}
-          {agreement.status_reason ? (
+          {agreement.statusReason ? (
             <Row
               label={t(
                 agreement.status === "suspended" ? "agreements.suspendReason" : "agreements.resumeReason",
               )}
             >
-              <span lang="zh-CN">{agreement.status_reason}</span>
+              <span lang="zh-CN">{agreement.statusReason}</span>
             </Row>
           ) : null}
         </dl>
         <div className="resource-card__foot">
           <span className="muted small">
-            {t("agreements.appliedAt", { at: dateTime(agreement.applied_at) })}
+            {t("agreements.appliedAt", { at: dateTime(agreement.appliedAt) })}
           </span>
           {actions.length > 0 ? (
             <span className="agreement-card__actions">

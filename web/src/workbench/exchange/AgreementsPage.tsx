@@ -8,7 +8,7 @@ import type { Agreement, ItemList } from "../../shared/api-types";
 import { PageHeading } from "../../shared/components/PageHeading";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
 import { SubPageTrail } from "../../shared/components/SubPageTrail";
-import { daysUntil, formatDay, shownStatus } from "../../shared/exchange/labels";
+import { daysUntil, formatDay } from "../../shared/exchange/labels";
 import { useCatalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
 import { SECTION_LABEL } from "../../shared/roles";
@@ -27,7 +27,7 @@ type Dialog = { kind: "apply" } | { kind: AgreementAction; agreement: Agreement 
  */
 export function AgreementsPage({ section }: { section: "workbench" | "oversight" | "cockpit" }) {
   const me = useMe();
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const departments = useDepartmentsByCode();
   const catalogue = useCatalogue();
   const list = useApi<ItemList<Agreement>>("/api/exchange/agreements");
@@ -44,11 +44,11 @@ export function AgreementsPage({ section }: { section: "workbench" | "oversight"
   const requested = params.get("tab");
   const tab: Tab = tabs.find((x) => x === requested) ?? tabs[0] ?? "all";
 
-  const ownerOf = (agreement: Agreement) => catalogue.byId.get(agreement.resource_id)?.owner;
+  const ownerOf = (agreement: Agreement) => agreement.owner ?? undefined;
   const items = list.data?.items ?? [];
   const byTab: Record<Tab, Agreement[]> = {
     all: items,
-    consumer: items.filter((a) => mine.includes(a.consumer_code)),
+    consumer: items.filter((a) => mine.includes(a.consumer)),
     owner: items.filter((a) => {
       const owner = ownerOf(a);
       return owner !== undefined && mine.includes(owner);
@@ -61,7 +61,7 @@ export function AgreementsPage({ section }: { section: "workbench" | "oversight"
     if (!admin || owner === undefined || !mine.includes(owner)) {
       return [];
     }
-    const status = shownStatus(agreement);
+    const status = agreement.effectiveStatus;
     return status === "applied"
       ? ["review"]
       : status === "approved"
@@ -111,7 +111,6 @@ export function AgreementsPage({ section }: { section: "workbench" | "oversight"
             key={agreement.id}
             agreement={agreement}
             catalogue={catalogue}
-            departmentName={departments.name}
             actions={actionsFor(agreement)}
             onAction={(kind) => setDialog({ kind, agreement })}
           />
@@ -168,10 +167,10 @@ export function AgreementsPage({ section }: { section: "workbench" | "oversight"
               {soon.map((agreement) => (
                 <li key={agreement.id}>
                   {t("agreements.expiringItem", {
-                    resource: catalogue.name(agreement.resource_id),
-                    consumer: departments.name(agreement.consumer_code),
-                    date: formatDay(agreement.valid_until, locale),
-                    n: daysUntil(agreement.valid_until),
+                    resource: pick(agreement.resourceName, agreement.resourceNameEn),
+                    consumer: pick(agreement.consumerName, agreement.consumerNameEn),
+                    date: formatDay(agreement.validUntil, locale),
+                    n: daysUntil(agreement.validUntil),
                   })}
                 </li>
               ))}
@@ -206,8 +205,8 @@ export function AgreementsPage({ section }: { section: "workbench" | "oversight"
       {dialog?.kind === "review" && dialogAgreement ? (
         <ReviewModal
           agreement={dialogAgreement}
-          resource={catalogue.byId.get(dialogAgreement.resource_id)}
-          consumerName={departments.name(dialogAgreement.consumer_code)}
+          resource={catalogue.byId.get(dialogAgreement.resource)}
+          consumerName={pick(dialogAgreement.consumerName, dialogAgreement.consumerNameEn)}
           onClose={() => setDialog(null)}
           onDone={refresh}
         />

@@ -47,7 +47,7 @@ export function ReviewModal({
   const decision = Form.useWatch("decision", form) ?? "approve";
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<ApiError>();
-  const applied = (resource?.fields ?? []).filter((f) => agreement.requested_fields.includes(f.name));
+  const applied = (resource?.fields ?? []).filter((f) => agreement.requestedFields.includes(f.name));
   const alwaysConsent = resource?.dataClass === "health" || resource?.dataClass === "sensitive";
 
   const onFinish = async (values: ReviewValues) => {
@@ -106,7 +106,7 @@ export function ReviewModal({
       <p className="muted">
         {t("agreements.reviewLead", {
           consumer: consumerName,
-          resource: resource ? pick(resource.name, resource.nameEn) : agreement.resource_id,
+          resource: pick(agreement.resourceName, agreement.resourceNameEn),
           purpose: agreement.purpose,
         })}
       </p>
@@ -116,11 +116,11 @@ export function ReviewModal({
         layout="vertical"
         initialValues={{
           decision: "approve",
-          fields: agreement.requested_fields,
+          fields: agreement.requestedFields,
           clearance: agreement.clearance,
-          dailyQuota: agreement.daily_quota,
-          ratePerMinute: agreement.rate_per_minute,
-          requiresConsent: agreement.requires_consent || alwaysConsent,
+          dailyQuota: agreement.dailyQuota,
+          ratePerMinute: agreement.ratePerMinute,
+          requiresConsent: agreement.requiresConsent || alwaysConsent,
           reason: "",
         }}
         onFinish={(values) => void onFinish(values)}
@@ -150,13 +150,13 @@ export function ReviewModal({
               <Form.Item
                 name="validUntil"
                 label={t("agreements.validUntil")}
-                extra={t("agreements.validUntilHint", { date: formatDay(agreement.valid_until, locale) })}
+                extra={t("agreements.validUntilHint", { date: formatDay(agreement.validUntil, locale) })}
               >
                 <DatePicker
                   style={{ width: "100%" }}
                   disabledDate={(day) => {
                     const d = day.format("YYYY-MM-DD");
-                    return d > agreement.valid_until || d < agreement.valid_from;
+                    return d > agreement.validUntil || d < agreement.validFrom;
                   }}
                 />
               </Form.Item>
@@ -178,7 +178,7 @@ export function ReviewModal({
               <Form.Item
                 name="dailyQuota"
                 label={t("agreements.dailyQuota")}
-                extra={t("agreements.expectedValue", { n: agreement.expected_daily_volume })}
+                extra={t("agreements.expectedValue", { n: agreement.expectedDailyVolume })}
               >
                 <InputNumber min={1} max={10_000_000} precision={0} style={{ width: "100%" }} />
               </Form.Item>
