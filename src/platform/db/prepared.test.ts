@@ -18,7 +18,9 @@ describe("statement names", () => {
     for (let i = 0; i < 600; i++) {
       for (let k = 0; k < 3; k++) {
         const n = names.nameFor(`select ${i}`);
-        if (n) given.add(n);
+        if (n) {
+          given.add(n);
+        }
       }
     }
     expect(given.size).toBe(500);
