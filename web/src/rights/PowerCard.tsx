@@ -1,8 +1,10 @@
 import { Tag } from "antd";
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 import type { Power } from "../shared/api-types";
+import { useCatalogue } from "../shared/exchange/useCatalogue";
 import { useI18n } from "../shared/I18nProvider";
-import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_COLOUR, POWER_TYPE_KEY, resourceLabel } from "./labels";
+import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_COLOUR, POWER_TYPE_KEY } from "./labels";
 
 /** The fields of a power a reader sees; a diff marks the ones that changed. */
 export type PowerField = "name" | "type" | "legalBasis" | "level" | "duties" | "accountability" | "grants";
@@ -54,6 +56,7 @@ export function PowerCard({
   testId?: string;
 }) {
   const { t, pick } = useI18n();
+  const catalogue = useCatalogue();
   const Heading = `h${headingLevel}` as const;
   const marked = (field: PowerField) => highlight?.has(field) ?? false;
   return (
@@ -119,10 +122,26 @@ export function PowerCard({
             <ul className="power-card__list">
               {power.grants.map((grant) => (
                 <li key={`${grant.action}:${grant.roles.join(",")}:${grant.resources.join(",")}`}>
-                  {t(grant.action === "read" ? "rights.grantRead" : "rights.grantDecide", {
-                    roles: grant.roles.map((role) => t(GRANT_ROLE_KEY[role])).join(t("rights.listSep")),
-                    resources: grant.resources.map((id) => resourceLabel(id, pick)).join(t("rights.listSep")),
-                  })}
+                  {grant.action === "read" ? (
+                    <>
+                      {t("rights.grantReadLead", {
+                        roles: grant.roles.map((role) => t(GRANT_ROLE_KEY[role])).join(t("rights.listSep")),
+                      })}
+                      {grant.resources.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 ? t("rights.listSep") : null}
+                          {/* Each resource a power authorises links to its entry in the catalogue. */}
+                          <Link to={`/data/catalogue?resource=${encodeURIComponent(id)}`}>
+                            {catalogue.name(id)}
+                          </Link>
+                        </span>
+                      ))}
+                    </>
+                  ) : (
+                    t("rights.grantDecide", {
+                      roles: grant.roles.map((role) => t(GRANT_ROLE_KEY[role])).join(t("rights.listSep")),
+                    })
+                  )}
                 </li>
               ))}
             </ul>

@@ -20,11 +20,11 @@ import { ROLES } from "../shared/api-types";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { SubPageTrail } from "../shared/components/SubPageTrail";
+import { useCatalogue } from "../shared/exchange/useCatalogue";
 import { useI18n } from "../shared/I18nProvider";
 import type { MessageKey } from "../shared/i18n";
 import { roleLabel } from "../shared/roles";
 import { useApi } from "../shared/useApi";
-import { RESOURCES, resourceLabel } from "./labels";
 import { useDepartmentsByCode } from "./useDepartmentsByCode";
 
 const SHARING_KEY: Record<WhoMayRead["resource"]["sharingClass"], MessageKey> = {
@@ -77,6 +77,7 @@ interface Simulation {
 /** "Why refused?": decides a read as the decision point would, and shows why. */
 function WhyRefused() {
   const { t, pick } = useI18n();
+  const catalogue = useCatalogue();
   const departments = useDepartmentsByCode();
   const [form] = Form.useForm<Simulation>();
   const [result, setResult] = useState<PolicyExplanation>();
@@ -149,7 +150,9 @@ function WhyRefused() {
             <Select mode="multiple" options={departments.options} />
           </Form.Item>
           <Form.Item name="resource" label={t("access.resource")} rules={[{ required: true }]}>
-            <Select options={RESOURCES.map((r) => ({ value: r.id, label: pick(r.zh, r.en) }))} />
+            <Select
+              options={catalogue.resources.map((r) => ({ value: r.id, label: pick(r.name, r.nameEn) }))}
+            />
           </Form.Item>
           <Form.Item
             name="purpose"
@@ -207,6 +210,7 @@ function WhyRefused() {
 /** Who may read a data resource for a purpose, on which powers, and which negative rules still apply. */
 export function WhoMayReadPage({ section, sectionTo }: { section: string; sectionTo: string }) {
   const { t, pick } = useI18n();
+  const catalogue = useCatalogue();
   const departments = useDepartmentsByCode();
   const [resource, setResource] = useState("household-register");
   const [purpose, setPurpose] = useState("");
@@ -233,7 +237,7 @@ export function WhoMayReadPage({ section, sectionTo }: { section: string; sectio
             aria-label={t("access.resource")}
             value={resource}
             onChange={setResource}
-            options={RESOURCES.map((r) => ({ value: r.id, label: pick(r.zh, r.en) }))}
+            options={catalogue.resources.map((r) => ({ value: r.id, label: pick(r.name, r.nameEn) }))}
           />
           <Input
             className="rights-search"
@@ -252,7 +256,7 @@ export function WhoMayReadPage({ section, sectionTo }: { section: string; sectio
       {data ? (
         <div data-testid="who-may-read">
           <p className="access-facts">
-            <strong>{resourceLabel(data.resource.id, pick)}</strong>
+            <strong>{catalogue.name(data.resource.id)}</strong>
             <Tag color={data.resource.sharingClass === "none" ? "red" : "blue"}>
               {t(SHARING_KEY[data.resource.sharingClass])}
             </Tag>

@@ -1,22 +1,6 @@
 import type { GrantRole, PowerLevel, PowerType } from "../shared/api-types";
 import type { MessageKey } from "../shared/i18n";
 
-/** The data resources grants name, with their Chinese and English labels. */
-export const RESOURCES: readonly { id: string; zh: string; en: string }[] = [
-  { id: "household-register", zh: "户籍信息", en: "Household register" },
-  { id: "enterprise-register", zh: "企业登记信息", en: "Enterprise register" },
-  { id: "social-insurance", zh: "社会保险信息", en: "Social insurance" },
-  { id: "birth-certificates", zh: "出生医学证明", en: "Birth medical certificates" },
-  { id: "health-records", zh: "健康档案", en: "Health records" },
-  { id: "criminal-records", zh: "违法犯罪记录", en: "Criminal records" },
-];
-
-/** A resource's label in the current language (its id when unknown). */
-export function resourceLabel(id: string, pick: (zh: string, en: string) => string): string {
-  const known = RESOURCES.find((resource) => resource.id === id);
-  return known ? pick(known.zh, known.en) : id;
-}
-
 export const POWER_TYPE_KEY: Record<PowerType, MessageKey> = {
   行政许可: "powerType.licence",
   行政处罚: "powerType.penalty",

@@ -1,7 +1,26 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ApiError, api } from "../api";
 import type { CatalogueResource, ItemList, ResourceField } from "../api-types";
 import { useI18n } from "../I18nProvider";
-import { useApi } from "../useApi";
+import type { useApi } from "../useApi";
+
+/** One request for the catalogue shared by every component on the page, refreshed after a minute. */
+const CACHE_MS = 60_000;
+let shared: { at: number; answer: Promise<ItemList<CatalogueResource>> } | null = null;
+
+function loadCatalogue(force: boolean): Promise<ItemList<CatalogueResource>> {
+  if (!shared || force || Date.now() - shared.at > CACHE_MS) {
+    const answer = api<ItemList<CatalogueResource>>("/api/exchange/resources");
+    shared = { at: Date.now(), answer };
+    // A failed answer is not kept: the next component asks again.
+    answer.catch(() => {
+      if (shared?.answer === answer) {
+        shared = null;
+      }
+    });
+  }
+  return shared.answer;
+}
 
 export interface Catalogue {
   resources: CatalogueResource[];
@@ -20,7 +39,33 @@ export interface Catalogue {
 /** The public data-resource catalogue, for names and field labels (GET /api/exchange/resources). */
 export function useCatalogue(): Catalogue {
   const { pick } = useI18n();
-  const list = useApi<ItemList<CatalogueResource>>("/api/exchange/resources");
+  const [generation, setGeneration] = useState(0);
+  const [data, setData] = useState<ItemList<CatalogueResource>>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    loadCatalogue(generation > 0).then(
+      (answer) => {
+        if (live) {
+          setData(answer);
+          setError(undefined);
+          setLoading(false);
+        }
+      },
+      (cause: ApiError) => {
+        if (live) {
+          setError(cause);
+          setLoading(false);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  const list = { data, error, loading, reload: () => setGeneration((g) => g + 1) };
   const resources = useMemo(() => list.data?.items ?? [], [list.data]);
   const byId = useMemo(() => new Map(resources.map((r) => [r.id, r])), [resources]);
   const name = useCallback(

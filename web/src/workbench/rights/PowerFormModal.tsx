@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Form, Input, Modal, Select } from "antd";
 import { useEffect } from "react";
-import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_KEY, RESOURCES } from "../../rights/labels";
+import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_KEY } from "../../rights/labels";
 import type { Power } from "../../shared/api-types";
 import { POWER_LEVELS, POWER_TYPES } from "../../shared/api-types";
+import { useCatalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
 
 /** The form's shape: duties are one per line. */
@@ -31,6 +32,7 @@ export function PowerFormModal({
   onSave: (power: Power) => void;
 }) {
   const { t, pick } = useI18n();
+  const catalogue = useCatalogue();
   const [form] = Form.useForm<PowerForm>();
 
   useEffect(() => {
@@ -220,9 +222,9 @@ export function PowerFormModal({
                     >
                       <Select
                         mode="multiple"
-                        options={RESOURCES.map((resource) => ({
+                        options={catalogue.resources.map((resource) => ({
                           value: resource.id,
-                          label: pick(resource.zh, resource.en),
+                          label: pick(resource.name, resource.nameEn),
                         }))}
                       />
                     </Form.Item>
