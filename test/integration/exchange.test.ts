@@ -513,6 +513,13 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       const page = (await auditor.get("/api/exchange/refusals?limit=50")).json();
       const refusals = page.items;
       expect(page.total).toBeGreaterThanOrEqual(refusals.length);
+      // Each refused call leads to its ledger entry.
+      const seqs = refusals.slice(0, 2).map((r: { ledgerSeq: number }) => r.ledgerSeq);
+      const entries = (await auditor.get(`/api/ledger/entries?seqs=${seqs.join(",")}`)).json();
+      expect(entries.items.map((e: { seq: number }) => e.seq).sort()).toEqual([...seqs].sort());
+      expect(JSON.parse(entries.items[0].body)).toMatchObject({ action: "exchange.query" });
+      const bad = await auditor.get("/api/ledger/entries?seqs=1,x");
+      expect(bad.json()).toMatchObject({ status: 400, field: "querystring.seqs" });
       expect((await auditor.get("/api/exchange/refusals?limit=1")).json()).toMatchObject({
         items: [{ id: refusals[0].id }],
         total: page.total,

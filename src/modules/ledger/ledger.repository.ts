@@ -189,6 +189,8 @@ export interface SearchFilter {
   excludeActorAccountId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Only these entries (by sequence number), e.g. those behind a supervision alert. */
+  seqs?: number[] | undefined;
   /** Include entries not yet integrated into the tree. */
   pending?: boolean;
   limit: number;
@@ -221,6 +223,9 @@ export async function searchEntries(
   }
   if (!f.pending) {
     q = q.where("e.idx", "is not", null);
+  }
+  if (f.seqs) {
+    q = f.seqs.length > 0 ? q.where("e.seq", "in", f.seqs) : q.where(sql<boolean>`false`);
   }
   const subject = f.subject;
   if (subject) {

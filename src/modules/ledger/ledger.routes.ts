@@ -113,6 +113,12 @@ export function ledgerRoutes(ctx: ServiceContext): FastifyPluginAsync {
             action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time" })),
             to: Type.Optional(Type.String({ format: "date-time" })),
+            seqs: Type.Optional(
+              Type.String({
+                pattern: "^[0-9]{1,15}(,[0-9]{1,15}){0,99}$",
+                description: "entries by sequence number",
+              }),
+            ),
             limit: Type.Optional(Limit),
             offset: Type.Optional(Offset),
           }),

@@ -12,6 +12,8 @@ export interface AuditorQuery {
   action?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Comma-separated sequence numbers. */
+  seqs?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -77,6 +79,7 @@ export async function searchForAuditor(ctx: ServiceContext, caller: Caller, q: A
     actorAccountId,
     from,
     to,
+    seqs: q.seqs ? q.seqs.split(",").map(Number) : undefined,
     pending: true,
     limit: q.limit,
     offset: q.offset,

@@ -8,6 +8,8 @@ export interface LedgerFilters {
   /** datetime-local values ("2026-05-01T09:30"), in the reader's time zone. */
   from?: string;
   to?: string;
+  /** Comma-separated sequence numbers (from a supervision alert or a refused call). */
+  seqs?: string;
 }
 
 const PARAM: Record<Exclude<keyof LedgerFilters, "subjectType">, string> = {
@@ -17,6 +19,7 @@ const PARAM: Record<Exclude<keyof LedgerFilters, "subjectType">, string> = {
   action: "action",
   from: "from",
   to: "to",
+  seqs: "seqs",
 };
 
 /** Reads the filters from the page's query string. */
@@ -67,5 +70,6 @@ export function apiQuery(filters: LedgerFilters): Record<string, string | undefi
     action: filters.action,
     from: toIso(filters.from),
     to: toIso(filters.to),
+    seqs: filters.seqs && /^\d+(,\d+)*$/.test(filters.seqs) ? filters.seqs : undefined,
   };
 }

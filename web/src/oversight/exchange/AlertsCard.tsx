@@ -92,11 +92,15 @@ function AlertItem({ alert, onReview }: { alert: ExchangeAlert; onReview: () => 
   const figures = Object.entries(alert.detail).filter(
     ([, v]) => typeof v === "number" || typeof v === "string",
   );
-  const ledgerLink = withQuery("/oversight/ledger", {
-    action: "exchange.query",
-    from: `${alert.day}T00:00`,
-    to: `${alert.day}T23:59`,
-  });
+  // The entries behind the alert themselves; the day's gateway reads when there are none listed.
+  const ledgerLink =
+    alert.ledgerSeqs.length > 0
+      ? withQuery("/oversight/ledger", { seqs: alert.ledgerSeqs.join(",") })
+      : withQuery("/oversight/ledger", {
+          action: "exchange.query",
+          from: `${alert.day}T00:00`,
+          to: `${alert.day}T23:59`,
+        });
   return (
     <li>
       <article

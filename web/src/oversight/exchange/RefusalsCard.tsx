@@ -1,5 +1,6 @@
 import { Card, Grid, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { withQuery } from "../../shared/api";
 import { type ExchangeRefusal, type ExchangeRefusals, PROBLEM_CODES } from "../../shared/api-types";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
@@ -40,7 +41,10 @@ export function RefusalsCard() {
       render: (_, row) => (
         <div className="refusal-cell">
           <span className="muted small">
-            {dateTime(row.at)} · <span className="code">#{row.ledgerSeq}</span>
+            {dateTime(row.at)} ·{" "}
+            <Link className="code" to={`/oversight/ledger?seqs=${row.ledgerSeq}`}>
+              #{row.ledgerSeq}
+            </Link>
           </span>
           <span className="strong">{pick(row.resourceName, row.resourceNameEn)}</span>
           <span>
@@ -79,7 +83,11 @@ export function RefusalsCard() {
     {
       key: "seq",
       title: t("supervision.seq"),
-      render: (_, row) => <span className="code">{row.ledgerSeq}</span>,
+      render: (_, row) => (
+        <Link className="code" to={`/oversight/ledger?seqs=${row.ledgerSeq}`}>
+          {row.ledgerSeq}
+        </Link>
+      ),
     },
   ];
 
