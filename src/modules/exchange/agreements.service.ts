@@ -4,7 +4,7 @@ import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
-import { chinaDay } from "../policy/policy.service.js";
+import { chinaDay } from "../policy/index.js";
 import { getResource } from "./catalogue.service.js";
 
 export type AgreementRow = Selectable<DB["exchange_agreements"]>;

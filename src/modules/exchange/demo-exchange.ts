@@ -1,5 +1,5 @@
 import type { Caller, ServiceContext } from "../../platform/context.js";
-import { chinaDay } from "../policy/policy.service.js";
+import { chinaDay } from "../policy/index.js";
 import { decideConsent, requestConsent } from "./consent.service.js";
 import { DEMO_CATALOGUE } from "./demo-catalogue.js";
 import { query } from "./gateway.service.js";

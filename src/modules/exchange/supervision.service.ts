@@ -3,7 +3,7 @@ import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
 import { accounts } from "../identity/index.js";
-import { chinaDay } from "../policy/policy.service.js";
+import { chinaDay } from "../policy/index.js";
 import type { AlertKind } from "./exchange.tables.js";
 
 export type UsageDimension = "department" | "resource" | "purpose" | "day" | "outcome";

@@ -1,5 +1,16 @@
 /** The policy module's public face: the one decision point and the rights lists. */
 export { type Decision, PolicyEngine } from "./policy.engine.js";
+export type { RawReadFacts } from "./policy.repository.js";
 export { policyRoutes } from "./policy.routes.js";
-export { authorizeRead, decide, declareRelation, explainDecision, seedDemoRights } from "./policy.service.js";
+export {
+  authorizeRead,
+  chinaDay,
+  decide,
+  declareRelation,
+  evaluateRead,
+  explainDecision,
+  noteReadSql,
+  readFactsSql,
+  seedDemoRights,
+} from "./policy.service.js";
 export { routeAuthorizer } from "./route-authorizer.js";
