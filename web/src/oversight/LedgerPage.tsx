@@ -190,6 +190,18 @@ export function LedgerPage() {
           onSearch={(next) => setParams(paramsFromFilters(next))}
           onReset={() => setParams(new URLSearchParams())}
         />
+        {filters.seqs ? (
+          <p className="ledger-card__note">
+            <Tag
+              closable
+              closeIcon={<span aria-label={t("ledgerPage.seqsClear")}>×</span>}
+              onClose={() => setParams(paramsFromFilters({ ...filters, seqs: undefined }))}
+              data-testid="ledger-seqs-filter"
+            >
+              {t("ledgerPage.seqsFilter", { seqs: filters.seqs.split(",").join(", ") })}
+            </Tag>
+          </p>
+        ) : null}
         <p className="muted small ledger-card__note">{t("ledgerPage.searchRecorded")}</p>
       </Card>
 

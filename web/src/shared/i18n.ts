@@ -217,6 +217,8 @@ const zhCN = {
   "ledgerPage.intro":
     "平台上每一项敏感操作都写入只增不改的账本（RFC 9162 默克尔树与签名检查点）。可按执行者、部门、对象、操作和时间检索，任一条目都可在浏览器中独立验证。",
   "ledgerPage.searchRecorded": "您的每次检索本身也会记入账本。",
+  "ledgerPage.seqsFilter": "仅显示所指条目（内部编号 {seqs}）",
+  "ledgerPage.seqsClear": "清除序号筛选",
   "ledgerPage.searchTitle": "检索条件",
   "ledgerPage.actor": "执行者用户名",
   "ledgerPage.actorPlaceholder": "例如 officer",
@@ -1069,6 +1071,8 @@ const en: Messages = {
   "ledgerPage.intro":
     "Every sensitive action on the platform is written to an append-only ledger (an RFC 9162 Merkle tree with signed checkpoints). Search by actor, department, subject, action and time, and verify any entry in your own browser.",
   "ledgerPage.searchRecorded": "Each of your searches is itself recorded in the ledger.",
+  "ledgerPage.seqsFilter": "Only the entries referred to (internal numbers {seqs})",
+  "ledgerPage.seqsClear": "Clear the number filter",
   "ledgerPage.searchTitle": "Search",
   "ledgerPage.actor": "Actor's username",
   "ledgerPage.actorPlaceholder": "e.g. officer",
