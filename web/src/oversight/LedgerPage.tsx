@@ -192,14 +192,16 @@ export function LedgerPage() {
         />
         {filters.seqs ? (
           <p className="ledger-card__note">
-            <Tag
-              closable
-              closeIcon={<span aria-label={t("ledgerPage.seqsClear")}>×</span>}
-              onClose={() => setParams(paramsFromFilters({ ...filters, seqs: undefined }))}
-              data-testid="ledger-seqs-filter"
-            >
+            <Tag data-testid="ledger-seqs-filter">
               {t("ledgerPage.seqsFilter", { seqs: filters.seqs.split(",").join(", ") })}
             </Tag>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setParams(paramsFromFilters({ ...filters, seqs: undefined }))}
+            >
+              {t("ledgerPage.seqsClear")}
+            </Button>
           </p>
         ) : null}
         <p className="muted small ledger-card__note">{t("ledgerPage.searchRecorded")}</p>
