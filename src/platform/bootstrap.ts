@@ -6,6 +6,7 @@ import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
+import { calendarRoutes } from "./calendar/index.js";
 import type { Config } from "./config.js";
 import type { ServiceContext } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -64,6 +65,7 @@ export function createHttpApp(
       ledgerRoutes(platform.ctx),
       policyRoutes(platform.ctx),
       exchangeRoutes(platform.ctx),
+      calendarRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

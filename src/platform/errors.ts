@@ -12,6 +12,8 @@ export type ErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNAVAILABLE"
   | "INTERNAL"
+  // The working-day calendar has no holiday arrangement for a year it was asked about.
+  | "CALENDAR_YEAR_UNKNOWN"
   // The exchange's refusals, each distinct so a department system can act on it.
   | "SUBJECT_UNKNOWN"
   | "AGREEMENT_REQUIRED"
@@ -78,6 +80,8 @@ export function httpMapping(code: ErrorCode): HttpMapping {
       return { status: 503, title: "Service unavailable", slug: "unavailable" };
     case "INTERNAL":
       return { status: 500, title: "Internal error", slug: "internal" };
+    case "CALENDAR_YEAR_UNKNOWN":
+      return { status: 404, title: "No working-day calendar for that year", slug: "calendar-year-unknown" };
     case "SUBJECT_UNKNOWN":
       return { status: 404, title: "Unknown subject", slug: "subject-unknown" };
     case "AGREEMENT_REQUIRED":

@@ -275,4 +275,5 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     updated_at: true,
   },
   registry_criminal_records: { id_number: true, has_record: true, summary: true, updated_at: true },
+  calendar_overrides: { day: true, working: true, reason: true, set_by: true, set_at: true },
 };

@@ -3,6 +3,7 @@ import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 import type { RegistryTables } from "../../modules/registries/registries.tables.js";
+import type { CalendarTables } from "../calendar/calendar.tables.js";
 
 /** Tables not owned by a module. */
 interface PlatformTables {
@@ -17,4 +18,5 @@ export interface DB
     LedgerTables,
     PolicyTables,
     RegistryTables,
-    ExchangeTables {}
+    ExchangeTables,
+    CalendarTables {}

@@ -5,6 +5,7 @@ import { createPolicy } from "./20261127T1100_create_policy.js";
 import { createDeclaredRelations } from "./20261127T1130_create_declared_relations.js";
 import { createRegistries } from "./20261127T1200_create_registries.js";
 import { createExchange } from "./20261127T1300_create_exchange.js";
+import { createCalendar } from "./20261127T1400_create_calendar.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   createDeclaredRelations,
   createRegistries,
   createExchange,
+  createCalendar,
 ];
