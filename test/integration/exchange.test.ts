@@ -611,5 +611,43 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
         (await auditor.post(`/api/exchange/alerts/${alerts[0].id}/review`, { finding: "x" })).statusCode,
       ).toBe(409);
     });
+
+    it("counts public holidays as off hours and make-up working days (调休) as working days", async () => {
+      const account = (
+        await db()
+          .selectFrom("accounts")
+          .select("id")
+          .where("username", "=", "officer2")
+          .executeTakeFirstOrThrow()
+      ).id;
+      const person = (await db().selectFrom("persons").select("id").executeTakeFirstOrThrow()).id;
+      const readAt = (iso: string) => ({
+        at: new Date(iso),
+        resource_id: "household-register",
+        consumer_code: "HZ-SCJG",
+        account_id: account,
+        subject_type: "person" as const,
+        subject_id: person,
+        purpose: "核查",
+        reference: "SC-1",
+        fields: JSON.stringify(["name"]),
+        outcome: "success" as const,
+        request_hash: "x",
+        ledger_seq: 1,
+      });
+      // 10:00 in China on 2 October 2026 (国庆, a Friday) and on 10 October 2026 (调休, a Saturday).
+      await db()
+        .insertInto("exchange_calls")
+        .values([readAt("2026-10-02T02:00:00Z"), readAt("2026-10-10T02:00:00Z")])
+        .execute();
+      const { supervision } = await import("../../src/modules/exchange/index.js");
+      const caller = {
+        actor: { accountId: null, roles: [], departmentIds: [], via: "system" as const },
+        requestId: null,
+      };
+      const quiet = { volumeFactor: 3, volumeMinimum: 1000, unreferencedMinimum: 1000 };
+      expect(await supervision.scanAlerts(t.platform.ctx, caller, "2026-10-02", quiet)).toBe(1);
+      expect(await supervision.scanAlerts(t.platform.ctx, caller, "2026-10-10", quiet)).toBe(0);
+    });
   });
 });

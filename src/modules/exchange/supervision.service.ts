@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { CalendarYearUnknownError, calendarFor } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
@@ -92,11 +93,27 @@ export interface ScanSettings {
 
 export const DEFAULT_SCAN: ScanSettings = { volumeFactor: 3, volumeMinimum: 20, unreferencedMinimum: 10 };
 
-/** Working hours for the off-hours alert: 08:00–20:00 China time, Monday to Friday. */
-function offHoursFilter() {
+/**
+ * Working hours for the off-hours alert: 08:00–20:00 China time on working days. Whether the day is
+ * a working day comes from the working-day calendar (public holidays, make-up working days 调休);
+ * for a year the calendar has no data for, Monday to Friday.
+ */
+async function offHoursFilter(ctx: ServiceContext, day: string) {
+  let working: boolean;
+  try {
+    working = (await calendarFor(ctx)).isWorkingDay(day);
+  } catch (error) {
+    if (!(error instanceof CalendarYearUnknownError)) {
+      throw error;
+    }
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    working = weekday !== 0 && weekday !== 6;
+  }
+  if (!working) {
+    return sql`true`;
+  }
   return sql`(extract(hour from at at time zone 'Asia/Shanghai') < 8
-    or extract(hour from at at time zone 'Asia/Shanghai') >= 20
-    or extract(isodow from at at time zone 'Asia/Shanghai') >= 6)`;
+    or extract(hour from at at time zone 'Asia/Shanghai') >= 20)`;
 }
 
 /**
@@ -148,7 +165,7 @@ export async function scanAlerts(
     select account_id, count(*)::int as calls, (array_agg(ledger_seq order by id))[1:50] as seqs
     from exchange_calls
     where outcome = 'success' and subject_type = 'person' and account_id is not null
-      and at >= ${dayStart} and at < ${dayEnd} and ${offHoursFilter()}
+      and at >= ${dayStart} and at < ${dayEnd} and ${await offHoursFilter(ctx, day)}
     group by account_id`.execute(ctx.db);
   for (const row of offHours.rows) {
     found.push({
