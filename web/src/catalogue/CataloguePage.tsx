@@ -1,9 +1,8 @@
-import { LoginOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, Empty, Input, Layout, Select, Skeleton } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
+import { Button, Empty, Input, Select, Skeleton } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useDepartmentsByCode } from "../rights/useDepartmentsByCode";
-import { useAuth } from "../shared/AuthProvider";
 import { withQuery } from "../shared/api";
 import {
   type CatalogueResource,
@@ -17,9 +16,7 @@ import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { DATA_CLASS_KEY, FREQUENCY_KEY, SUBJECT_TYPE_KEY } from "../shared/exchange/labels";
 import { SharingClassTag } from "../shared/exchange/Tags";
 import { useI18n } from "../shared/I18nProvider";
-import { MAIN_ID, SkipLink } from "../shared/layout/SkipLink";
-import { TopBar } from "../shared/layout/TopBar";
-import { homeFor } from "../shared/roles";
+import { PublicShell } from "../shared/layout/PublicShell";
 import { useApi } from "../shared/useApi";
 import { useDebouncedValue } from "../shared/useDebouncedValue";
 import { ResourceDrawer } from "./ResourceDrawer";
@@ -93,7 +90,6 @@ function ResourceCard({
 /** /data/catalogue: the public data-resource catalogue (政务数据资源目录), searchable, no sign-in. */
 export function CataloguePage() {
   const { t, pick } = useI18n();
-  const { state } = useAuth();
   const departments = useDepartmentsByCode();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState(params.get("q") ?? "");
@@ -127,104 +123,89 @@ export function CataloguePage() {
   };
 
   const items = list.data?.items ?? [];
-  const home = state.status === "signed-in" ? homeFor(state.me.roles) : null;
 
   return (
-    <Layout className="shell">
-      <SkipLink />
-      <TopBar
-        trailing={
-          state.status === "signed-in" ? (
-            <Link to={home ?? "/"} className="header-link">
-              {t("rights.backToWorkspace")}
-            </Link>
-          ) : (
-            <Link to="/login" className="header-link header-link--primary">
-              <LoginOutlined aria-hidden="true" /> {t("login.submit")}
-            </Link>
-          )
-        }
-      />
-      <main id={MAIN_ID} tabIndex={-1} className="public-main">
-        <PageHeading title={t("catalogue.title")} intro={t("catalogue.intro")} />
-        <search className="toolbar rights-toolbar" aria-label={t("catalogue.filters")}>
-          <Input
-            className="rights-search"
-            allowClear
-            prefix={<SearchOutlined aria-hidden="true" />}
-            aria-label={t("catalogue.search")}
-            placeholder={t("catalogue.searchPlaceholder")}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            data-testid="catalogue-search"
+    <PublicShell
+      overlay={
+        open ? (
+          <ResourceDrawer
+            resource={open}
+            ownerName={departments.name(open.owner)}
+            onClose={() => setOpen(null)}
           />
-          <Select<string>
-            className="toolbar__select"
-            aria-label={t("catalogue.owner")}
-            value={owner}
-            onChange={setOwner}
-            options={[
-              { value: ALL, label: t("catalogue.allOwners") },
-              ...owners.map((code) => ({ value: code, label: departments.name(code) })),
-            ]}
-          />
-          <Select<SharingClass | typeof ALL>
-            className="toolbar__select"
-            aria-label={t("catalogue.sharingClass")}
-            value={sharingClass}
-            onChange={setSharingClass}
-            options={[
-              { value: ALL, label: t("catalogue.allSharing") },
-              ...SHARING_CLASSES.map((value) => ({
-                value,
-                label: pick(SHARING_CLASS_LABELS[value].zh, SHARING_CLASS_LABELS[value].en),
-              })),
-            ]}
-          />
-          <Select<SubjectType | typeof ALL>
-            className="toolbar__select"
-            aria-label={t("catalogue.subjectType")}
-            value={subjectType}
-            onChange={setSubjectType}
-            options={[
-              { value: ALL, label: t("catalogue.allSubjects") },
-              ...SUBJECT_TYPES.map((value) => ({ value, label: t(SUBJECT_TYPE_KEY[value]) })),
-            ]}
-          />
-        </search>
-        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.loading && !list.data ? (
-          <div role="status" aria-live="polite">
-            <span className="visually-hidden">{t("app.loading")}</span>
-            <Skeleton active paragraph={{ rows: 8 }} />
-          </div>
-        ) : null}
-        {list.data ? (
-          <p className="muted" aria-live="polite" data-testid="catalogue-count">
-            {t("catalogue.count", { total: items.length })}
-          </p>
-        ) : null}
-        {list.data && items.length === 0 ? <Empty description={t("catalogue.none")} /> : null}
-        <ul className="resource-grid" aria-label={t("catalogue.title")}>
-          {items.map((resource) => (
-            <ResourceCard
-              key={resource.id}
-              resource={resource}
-              ownerName={departments.name(resource.owner)}
-              onOpen={() => setOpen(resource.id)}
-            />
-          ))}
-        </ul>
-        <p className="muted small rights-note">{t("catalogue.note")}</p>
-      </main>
-      <footer className="login__footer">{t("app.footer")}</footer>
-      {open ? (
-        <ResourceDrawer
-          resource={open}
-          ownerName={departments.name(open.owner)}
-          onClose={() => setOpen(null)}
+        ) : null
+      }
+    >
+      <PageHeading title={t("catalogue.title")} intro={t("catalogue.intro")} />
+      <search className="toolbar rights-toolbar" aria-label={t("catalogue.filters")}>
+        <Input
+          className="rights-search"
+          allowClear
+          prefix={<SearchOutlined aria-hidden="true" />}
+          aria-label={t("catalogue.search")}
+          placeholder={t("catalogue.searchPlaceholder")}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="catalogue-search"
         />
+        <Select<string>
+          className="toolbar__select"
+          aria-label={t("catalogue.owner")}
+          value={owner}
+          onChange={setOwner}
+          options={[
+            { value: ALL, label: t("catalogue.allOwners") },
+            ...owners.map((code) => ({ value: code, label: departments.name(code) })),
+          ]}
+        />
+        <Select<SharingClass | typeof ALL>
+          className="toolbar__select"
+          aria-label={t("catalogue.sharingClass")}
+          value={sharingClass}
+          onChange={setSharingClass}
+          options={[
+            { value: ALL, label: t("catalogue.allSharing") },
+            ...SHARING_CLASSES.map((value) => ({
+              value,
+              label: pick(SHARING_CLASS_LABELS[value].zh, SHARING_CLASS_LABELS[value].en),
+            })),
+          ]}
+        />
+        <Select<SubjectType | typeof ALL>
+          className="toolbar__select"
+          aria-label={t("catalogue.subjectType")}
+          value={subjectType}
+          onChange={setSubjectType}
+          options={[
+            { value: ALL, label: t("catalogue.allSubjects") },
+            ...SUBJECT_TYPES.map((value) => ({ value, label: t(SUBJECT_TYPE_KEY[value]) })),
+          ]}
+        />
+      </search>
+      {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
+      {list.loading && !list.data ? (
+        <div role="status" aria-live="polite">
+          <span className="visually-hidden">{t("app.loading")}</span>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </div>
       ) : null}
-    </Layout>
+      {list.data ? (
+        <p className="muted" aria-live="polite" data-testid="catalogue-count">
+          {t("catalogue.count", { total: items.length })}
+        </p>
+      ) : null}
+      {list.data && items.length === 0 ? <Empty description={t("catalogue.none")} /> : null}
+      <ul className="resource-grid" aria-label={t("catalogue.title")}>
+        {items.map((resource) => (
+          <ResourceCard
+            key={resource.id}
+            resource={resource}
+            ownerName={departments.name(resource.owner)}
+            onOpen={() => setOpen(resource.id)}
+          />
+        ))}
+      </ul>
+      <p className="muted small rights-note">{t("catalogue.note")}</p>
+    </PublicShell>
   );
 }
