@@ -335,3 +335,34 @@ export async function warnExpiring(ctx: ServiceContext, caller: Caller, withinDa
     return due.length;
   });
 }
+
+/**
+ * The agreement under which one of `consumers` may read `fields` of `resource` today: approved, in
+ * force, covering every field (the one with the most fields when several do). For platform modules
+ * that read through the gateway on a department's behalf (the applications module's pre-fill).
+ */
+export async function findUsable(
+  ctx: ServiceContext,
+  input: { consumers: readonly string[]; resource: string; fields: readonly string[] },
+): Promise<AgreementRow | undefined> {
+  if (input.consumers.length === 0) {
+    return undefined;
+  }
+  const today = chinaDay(new Date());
+  const rows = await ctx.db
+    .selectFrom("exchange_agreements")
+    .selectAll()
+    .where("resource_id", "=", input.resource)
+    .where("consumer_code", "in", [...input.consumers])
+    .where("status", "=", "approved")
+    .where("valid_from", "<=", today)
+    .where("valid_until", ">=", today)
+    .execute();
+  return rows
+    .filter((a) => input.fields.every((f) => a.fields.includes(f)))
+    .sort(
+      (a, b) =>
+        input.consumers.indexOf(a.consumer_code) - input.consumers.indexOf(b.consumer_code) ||
+        b.fields.length - a.fields.length,
+    )[0];
+}

@@ -1,0 +1,1410 @@
+import { createHash } from "node:crypto";
+import { type Selectable, sql, type Transaction } from "kysely";
+import {
+  CalendarYearUnknownError,
+  calendarFor,
+  chinaDate,
+  dayNumber,
+  fromDayNumber,
+  type WorkingCalendar,
+} from "../../platform/calendar/index.js";
+import type { Caller, ServiceContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
+import type { DB } from "../../platform/db/schema.js";
+import { inTransaction } from "../../platform/db/tx.js";
+import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
+import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
+import { accounts, directory } from "../identity/index.js";
+import { decide } from "../policy/index.js";
+import type {
+  MaterialState,
+  OnBehalf,
+  PrefilledValue,
+  SupplementRequest,
+  TaskStatus,
+} from "./applications.tables.js";
+import { type FieldError, toFormValue, validateForm } from "./form.js";
+import { type ResolvedService, resolveService } from "./services.js";
+import {
+  applyAction,
+  cascade,
+  initialStatus,
+  outcomeOf,
+  resume,
+  type StepAction,
+  WorkflowError,
+} from "./workflow.js";
+
+export type ApplicationRow = Selectable<DB["applications"]>;
+export type TaskRow = Selectable<DB["application_tasks"]>;
+export type EventRow = Selectable<DB["application_events"]>;
+type Tx = Transaction<DB>;
+
+/** How long a pre-fill consent lasts: long enough to finish the application and answer a 补正. */
+const PREFILL_CONSENT_DAYS = 30;
+/** Largest upload, in bytes. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Who is asking
+
+interface Applicant {
+  accountId: string;
+  subject: { type: "person" | "organisation"; id: string; name: string };
+  onBehalf: OnBehalf | null;
+}
+
+function accountOf(caller: Caller): string {
+  if (!caller.actor.accountId) {
+    throw forbidden("Sign in to apply");
+  }
+  return caller.actor.accountId;
+}
+
+async function departmentCodes(ctx: ServiceContext, caller: Caller): Promise<string[]> {
+  return directory.departmentCodes(ctx, caller.actor.departmentIds);
+}
+
+/** A service actor of a department: how the platform reads through the gateway on its behalf. */
+async function departmentSystem(
+  ctx: ServiceContext,
+  code: string,
+  requestId: string | null,
+): Promise<Caller> {
+  const dept = await directory.departmentByCode(ctx, code);
+  if (!dept) {
+    throw new DomainError("UNAVAILABLE", `Department ${code} is not registered`);
+  }
+  return {
+    actor: { accountId: null, roles: ["system"], departmentIds: [dept.id], via: "system" },
+    requestId,
+  };
+}
+
+const isApplicant = (app: ApplicationRow, caller: Caller) => app.applicant_account === caller.actor.accountId;
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+
+export interface DraftInput {
+  /** Item or bundle; when left out, the code is looked up as an item, then as a bundle. */
+  kind?: "item" | "bundle" | undefined;
+  service: string;
+  /** Applying for another person (帮办代办) with the authorisation they gave. */
+  onBehalf?:
+    | {
+        idNumber: string;
+        name: string;
+        authorisation: { kind: string; reference: string; note?: string | undefined };
+      }
+    | undefined;
+}
+
+async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInput): Promise<Applicant> {
+  const accountId = accountOf(caller);
+  if (input.onBehalf) {
+    if (!caller.actor.roles.some((r) => r === "citizen" || r === "officer")) {
+      throw forbidden("Only a citizen or a service-hall officer applies on another person's behalf");
+    }
+    const person = await directory.findPersonByIdNumber(ctx, input.onBehalf.idNumber.toUpperCase());
+    if (!person) {
+      throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.onBehalf.idNumber");
+    }
+    if (person.name !== input.onBehalf.name.trim()) {
+      throw validationError("body.onBehalf.name", "The name does not match the ID number's holder");
+    }
+    const account = await accounts.findAccountOrThrow(ctx, accountId);
+    if (account.person_id === person.id) {
+      throw validationError("body.onBehalf", "Apply for yourself without onBehalf");
+    }
+    return {
+      accountId,
+      subject: { type: "person", id: person.id, name: person.name },
+      onBehalf: {
+        agentAccount: accountId,
+        agentName: account.display_name,
+        authorisation: {
+          kind: input.onBehalf.authorisation.kind,
+          reference: input.onBehalf.authorisation.reference,
+          ...(input.onBehalf.authorisation.note ? { note: input.onBehalf.authorisation.note } : {}),
+        },
+      },
+    };
+  }
+  const subject = await consents.subjectOf(ctx, caller);
+  const name =
+    subject.type === "person"
+      ? (await directory.findPerson(ctx, subject.id))?.name
+      : (await directory.findOrganisation(ctx, subject.id))?.name;
+  return { accountId, subject: { ...subject, name: name ?? "" }, onBehalf: null };
+}
+
+async function nextNumber(tx: Tx | Db, now: Date): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(tx);
+  return `330100-${chinaDate(now).replaceAll("-", "")}-${String(rows[0]?.n ?? "0").padStart(6, "0")}`;
+}
+
+/** Starts an application: a draft the applicant fills in, pre-fills and submits. */
+export async function createDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<ApplicationRow> {
+  const service = await resolveService(ctx, input.kind, input.service);
+  const applicant = await applicantFor(ctx, caller, input);
+  if (service.audience !== applicant.subject.type) {
+    throw validationError(
+      "body.service",
+      service.audience === "person"
+        ? `${service.name} is a service for persons`
+        : `${service.name} is a service for enterprises and organisations`,
+    );
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await tx
+      .insertInto("applications")
+      .values({
+        number: await nextNumber(tx, new Date()),
+        kind: service.kind,
+        service_code: service.code,
+        service_name: service.name,
+        service_name_en: service.nameEn,
+        lead_department: service.leadDepartment,
+        applicant_account: applicant.accountId,
+        subject_type: applicant.subject.type,
+        subject_id: applicant.subject.id,
+        subject_name: applicant.subject.name,
+        on_behalf: JSON.stringify(applicant.onBehalf),
+        status: "draft",
+        promised_days: service.promisedDays,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const seq = await ctx.ledger.record(tx, {
+      action: applicant.onBehalf ? "application.create.on-behalf" : "application.create",
+      actor: caller.actor,
+      subjects: [{ type: applicant.subject.type, id: applicant.subject.id }],
+      resource: `applications/${app.id}`,
+      reference: app.number,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: {
+        service: service.code,
+        kind: service.kind,
+        ...(applicant.onBehalf
+          ? {
+              authorisationKind: applicant.onBehalf.authorisation.kind,
+              authorisationReference: applicant.onBehalf.authorisation.reference,
+            }
+          : {}),
+      },
+    });
+    await event(tx, app.id, null, caller, "create", { ledgerSeq: seq });
+    return app;
+  });
+}
+
+async function event(
+  tx: Tx | Db,
+  applicationId: string,
+  taskId: string | null,
+  caller: Caller,
+  action: string,
+  more: { step?: string; department?: string; comment?: string; ledgerSeq?: number } = {},
+): Promise<void> {
+  await tx
+    .insertInto("application_events")
+    .values({
+      application_id: applicationId,
+      task_id: taskId,
+      actor_account: caller.actor.accountId,
+      action,
+      step: more.step ?? null,
+      department: more.department ?? null,
+      comment: more.comment ?? null,
+      ledger_seq: more.ledgerSeq ?? null,
+    })
+    .execute();
+}
+
+async function loadOwn(tx: Tx | Db, caller: Caller, id: string, lock = false): Promise<ApplicationRow> {
+  let q = tx.selectFrom("applications").selectAll().where("id", "=", id);
+  if (lock) {
+    q = q.forUpdate();
+  }
+  const app = await q.executeTakeFirst();
+  if (!app || !isApplicant(app, caller)) {
+    throw notFound("Application");
+  }
+  return app;
+}
+
+const requireDraft = (app: ApplicationRow) => {
+  if (app.status !== "draft") {
+    throw conflict(`The application is ${app.status}; only a draft can be changed`);
+  }
+};
+
+/** Saves the applicant's own entries; values the exchange filled in stay as the registry holds them. */
+export async function saveDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  form: Record<string, unknown>,
+): Promise<ApplicationRow> {
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await loadOwn(tx, caller, id, true);
+    requireDraft(app);
+    const service = await resolveService(ctx, app.kind, app.service_code, "service");
+    const merged = mergeEntries(service, app, form);
+    return tx
+      .updateTable("applications")
+      .set({ form: JSON.stringify(merged), updated_at: new Date() })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+function mergeEntries(
+  service: ResolvedService,
+  app: ApplicationRow,
+  entries: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...app.form };
+  for (const [name, value] of Object.entries(entries)) {
+    if (!(name in service.form.schema.properties)) {
+      throw validationError(`body.form.${name}`, `${name} is not a field of this form`);
+    }
+    const filled = app.prefill[name];
+    if (filled && !filled.masked) {
+      if (value !== filled.value) {
+        throw validationError(
+          `body.form.${name}`,
+          `${service.form.schema.properties[name]?.title ?? name} is filled in from the registry; ask its department to correct the record`,
+        );
+      }
+      continue;
+    }
+    if (value === null || value === "") {
+      delete merged[name];
+    } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+      merged[name] = typeof value === "string" ? value.trim() : value;
+    } else {
+      throw validationError(`body.form.${name}`, "Give a text, number or yes/no");
+    }
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-fill through the exchange, with the applicant's consent
+
+export interface PrefillPlanEntry {
+  department: string;
+  resource: string;
+  resourceName: string;
+  resourceNameEn: string;
+  owner: string;
+  fields: string[];
+  /** The form fields these fill in. */
+  formFields: string[];
+  agreement: string;
+  purpose: string;
+  legalBasis: string;
+  requiresConsent: boolean;
+}
+
+export interface PrefillPlan {
+  entries: PrefillPlanEntry[];
+  /** Rules no agreement covers today: the applicant types those fields. */
+  unavailable: { resource: string; formFields: string[] }[];
+  validUntil: string;
+}
+
+/** What pre-filling would read, from whom, why and under which agreement: the consent screen's content. */
+export async function prefillPlan(ctx: ServiceContext, caller: Caller, id: string): Promise<PrefillPlan> {
+  const app = await loadOwn(ctx.db, caller, id);
+  const service = await resolveService(ctx, app.kind, app.service_code, "service");
+  return planFor(ctx, service);
+}
+
+async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<PrefillPlan> {
+  const byResource = new Map<string, { departments: string[]; rules: ResolvedService["prefill"] }>();
+  for (const rule of service.prefill) {
+    const entry = byResource.get(rule.resource) ?? { departments: [], rules: [] };
+    entry.rules.push(rule);
+    for (const d of rule.departments) {
+      if (!entry.departments.includes(d)) {
+        entry.departments.push(d);
+      }
+    }
+    byResource.set(rule.resource, entry);
+  }
+  // Materials obtained through the exchange are read along with the pre-fill.
+  for (const m of service.materials) {
+    if (m.obtainedVia && !byResource.has(m.obtainedVia.resource)) {
+      const departments = service.items
+        .filter((i) => i.item.materials.some((x) => x.id === m.id))
+        .map((i) => i.item.department);
+      byResource.set(m.obtainedVia.resource, { departments, rules: [] });
+    }
+  }
+  const entries: PrefillPlanEntry[] = [];
+  const unavailable: PrefillPlan["unavailable"] = [];
+  for (const [resourceId, { departments, rules }] of byResource) {
+    const resource = await resources.getResource(ctx, resourceId, "service");
+    const materialFields = service.materials
+      .filter((m) => m.obtainedVia?.resource === resourceId)
+      .flatMap((m) => m.obtainedVia?.fields ?? []);
+    const fields = [...new Set([...rules.map((r) => r.sourceField), ...materialFields])];
+    const consumers = [
+      ...new Set([...departments, service.leadDepartment, ...service.items.map((i) => i.item.department)]),
+    ];
+    const agreement = await agreements.findUsable(ctx, { consumers, resource: resourceId, fields });
+    if (!agreement) {
+      unavailable.push({ resource: resourceId, formFields: rules.map((r) => r.field) });
+      continue;
+    }
+    entries.push({
+      department: agreement.consumer_code,
+      resource: resourceId,
+      resourceName: resource.name,
+      resourceNameEn: resource.nameEn,
+      owner: resource.owner,
+      fields,
+      formFields: rules.map((r) => r.field),
+      agreement: agreement.id,
+      purpose: agreement.purpose,
+      legalBasis: agreement.legal_basis,
+      requiresConsent: agreement.requires_consent,
+    });
+  }
+  return {
+    entries,
+    unavailable,
+    validUntil: new Date(Date.now() + PREFILL_CONSENT_DAYS * 86_400_000).toISOString(),
+  };
+}
+
+/**
+ * The applicant consents on the consent screen and the platform reads the registries through the
+ * gateway, each read under its department's agreement, logged in the ledger with the application's
+ * number. Filled values carry their source; materials obtained this way need no upload.
+ */
+export async function prefill(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+  const app = await loadOwn(ctx.db, caller, id);
+  requireDraft(app);
+  if (app.on_behalf) {
+    throw conflict(
+      "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields",
+    );
+  }
+  const service = await resolveService(ctx, app.kind, app.service_code, "service");
+  const plan = await planFor(ctx, service);
+  const subjectKey = await subjectKeyOf(ctx, app);
+  const applicantCaller: Caller = caller;
+  // One consent per department and purpose, granted by the applicant on this screen.
+  const consentIds: string[] = [];
+  const groups = new Map<string, PrefillPlanEntry[]>();
+  for (const e of plan.entries.filter((x) => x.requiresConsent)) {
+    const key = `${e.department}\u0000${e.purpose}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const entries of groups.values()) {
+    const first = entries[0] as PrefillPlanEntry;
+    const system = await departmentSystem(ctx, first.department, caller.requestId);
+    const consent = await consents.requestConsent(ctx, system, {
+      subject: subjectKey,
+      scope: entries.map((e) => ({ resource: e.resource, fields: e.fields })),
+      purpose: first.purpose,
+      validUntil: plan.validUntil,
+      reference: `${service.name} ${app.number}`,
+    });
+    await consents.decideConsent(ctx, applicantCaller, consent.id, "grant");
+    consentIds.push(consent.id);
+  }
+  const filled: Record<string, PrefilledValue> = {};
+  const materials: Record<string, MaterialState> = { ...app.materials };
+  for (const e of plan.entries) {
+    const system = await departmentSystem(ctx, e.department, caller.requestId);
+    const result = await gateway.query(ctx, system, {
+      resource: e.resource,
+      agreement: e.agreement,
+      subject: subjectKey,
+      purpose: e.purpose,
+      fields: e.fields,
+      reference: app.number,
+    });
+    const record = result.records[0];
+    if (!record) {
+      continue;
+    }
+    for (const rule of service.prefill.filter((r) => r.resource === e.resource)) {
+      const fv = record.fields[rule.sourceField];
+      const value = fv && !fv.masked ? toFormValue(service.form, rule.field, fv.value) : undefined;
+      if (fv && value !== undefined) {
+        filled[rule.field] = {
+          value,
+          resource: e.resource,
+          sourceField: rule.sourceField,
+          department: fv.source.department,
+          updatedAt: fv.updatedAt,
+          masked: false,
+          ledgerSeq: result.ledgerSeq,
+        };
+      }
+    }
+    for (const m of service.materials.filter((x) => x.obtainedVia?.resource === e.resource)) {
+      materials[m.id] = {
+        via: "exchange",
+        resource: e.resource,
+        department: e.department,
+        ledgerSeq: result.ledgerSeq,
+      };
+    }
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const current = await loadOwn(tx, caller, id, true);
+    requireDraft(current);
+    const form = { ...current.form };
+    for (const [name, v] of Object.entries(filled)) {
+      form[name] = v.value;
+    }
+    const row = await tx
+      .updateTable("applications")
+      .set({
+        form: JSON.stringify(form),
+        prefill: JSON.stringify({ ...current.prefill, ...filled }),
+        materials: JSON.stringify(materials),
+        consents: JSON.stringify([...new Set([...current.consents, ...consentIds])]),
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await event(tx, id, null, caller, "prefill", {
+      comment: `${Object.keys(filled).length} fields, ${plan.entries.length} registries`,
+    });
+    return row;
+  });
+}
+
+async function subjectKeyOf(
+  ctx: ServiceContext,
+  app: ApplicationRow,
+): Promise<{ idNumber?: string; creditCode?: string }> {
+  if (app.subject_type === "person") {
+    const p = await directory.findPerson(ctx, app.subject_id);
+    if (!p) {
+      throw notFound("The applicant");
+    }
+    return { idNumber: p.id_number };
+  }
+  const o = await directory.findOrganisation(ctx, app.subject_id);
+  if (!o) {
+    throw notFound("The applicant");
+  }
+  return { creditCode: o.credit_code };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads
+
+const MEDIA_TYPES: Record<string, (b: Buffer) => boolean> = {
+  "application/pdf": (b) => b.subarray(0, 5).toString("latin1") === "%PDF-",
+  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+};
+
+export interface UploadInput {
+  material: string;
+  filename: string;
+  mediaType: string;
+  /** The file, base64-encoded. */
+  content: string;
+}
+
+/** Uploads a material the platform cannot obtain (a draft's, or one asked for in a 补正). */
+export async function upload(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  input: UploadInput,
+): Promise<{ id: string; material: string; filename: string; size: number; sha256: string }> {
+  const check = MEDIA_TYPES[input.mediaType];
+  if (!check) {
+    throw validationError("body.mediaType", "Upload a PDF, JPEG or PNG file");
+  }
+  const bytes = Buffer.from(input.content, "base64");
+  if (bytes.length === 0) {
+    throw validationError("body.content", "The file is empty");
+  }
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new DomainError("PAYLOAD_TOO_LARGE", "A file may be at most 5 MB", "body.content");
+  }
+  if (!check(bytes)) {
+    throw validationError("body.content", `The file is not a ${input.mediaType} file`);
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await loadOwn(tx, caller, id, true);
+    if (app.status === "draft") {
+      // fine
+    } else if (app.status === "submitted") {
+      const held = await tx
+        .selectFrom("application_tasks")
+        .select("id")
+        .where("application_id", "=", id)
+        .where("status", "=", "supplement")
+        .executeTakeFirst();
+      if (!held) {
+        throw conflict("Materials can be added to a draft, or when a department asks for supplements");
+      }
+    } else {
+      throw conflict(`The application is ${app.status}`);
+    }
+    const service = await resolveService(ctx, app.kind, app.service_code, "service");
+    if (!service.materials.some((m) => m.id === input.material)) {
+      throw validationError("body.material", `${input.material} is not a material of this service`);
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const row = await tx
+      .insertInto("application_uploads")
+      .values({
+        application_id: id,
+        material_id: input.material,
+        filename: input.filename,
+        media_type: input.mediaType,
+        size: bytes.length,
+        sha256,
+        content: bytes,
+      })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const materials = {
+      ...app.materials,
+      [input.material]: {
+        via: "upload",
+        uploadId: row.id,
+        filename: input.filename,
+        sha256,
+        size: bytes.length,
+      },
+    } satisfies Record<string, MaterialState>;
+    await tx
+      .updateTable("applications")
+      .set({ materials: JSON.stringify(materials), updated_at: new Date() })
+      .where("id", "=", id)
+      .execute();
+    await event(tx, id, null, caller, "upload", { comment: `${input.material}: ${input.filename}` });
+    return { id: row.id, material: input.material, filename: input.filename, size: bytes.length, sha256 };
+  });
+}
+
+/** An uploaded file, for the applicant and the officers handling the application. */
+export async function download(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  uploadId: string,
+): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+  await getApplication(ctx, caller, id);
+  const row = await ctx.db
+    .selectFrom("application_uploads")
+    .selectAll()
+    .where("id", "=", uploadId)
+    .where("application_id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    throw notFound("Upload");
+  }
+  return { filename: row.filename, mediaType: row.media_type, content: Buffer.from(row.content) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submission
+
+export class FormErrors extends DomainError {
+  constructor(errors: FieldError[]) {
+    super(
+      "VALIDATION",
+      `${errors.length} field${errors.length === 1 ? "" : "s"} need attention: ${errors.map((e) => e.message).join("; ")}`,
+      errors[0]?.field,
+      { errors },
+    );
+  }
+}
+
+function dueOrNull(
+  calendar: WorkingCalendar,
+  acceptedOn: string,
+  limitDays: number,
+  pauses: { from: string; to: string }[] = [],
+): string | null {
+  try {
+    return calendar.dueDate({ acceptedOn, limitDays, pauses });
+  } catch (error) {
+    if (error instanceof CalendarYearUnknownError) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Missing or invalid entries and materials, each naming its field (`form.x` or `materials.y`). */
+export function problemsOf(service: ResolvedService, app: ApplicationRow): FieldError[] {
+  const errors = validateForm(service.form, app.form).map((e) => ({ ...e, field: `form.${e.field}` }));
+  for (const m of service.materials) {
+    if (m.required && !app.materials[m.id]) {
+      errors.push({
+        field: `materials.${m.id}`,
+        message: m.obtainedVia
+          ? `${m.name}：未能通过数据共享获取，请上传 (could not be obtained; upload it)`
+          : `${m.name}：请上传 (upload it)`,
+      });
+    }
+  }
+  return errors;
+}
+
+/** Submits a draft: checked in full, then one task per item starts its steps and its clock. */
+export async function submit(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+  const calendar = await calendarFor(ctx);
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await loadOwn(tx, caller, id, true);
+    requireDraft(app);
+    const service = await resolveService(ctx, app.kind, app.service_code, "service");
+    const errors = problemsOf(service, app);
+    if (errors.length > 0) {
+      throw new FormErrors(errors);
+    }
+    const now = new Date();
+    const today = chinaDate(now);
+    const tasks = service.items.map(({ item, after }) => {
+      const status = initialStatus(after);
+      const steps = item.steps.map((s) => ({ kind: s.kind, department: s.department ?? item.department }));
+      return {
+        application_id: id,
+        item_code: item.code,
+        item_name: item.name,
+        item_name_en: item.nameEn,
+        department: item.department,
+        steps: JSON.stringify(steps),
+        step_index: 0,
+        current_department: steps[0]?.department ?? item.department,
+        status,
+        after_codes: JSON.stringify(after),
+        limit_days: item.promisedDays,
+        statutory_days: item.statutoryDays,
+        accepted_on: status === "active" ? today : null,
+        due_on: status === "active" ? dueOrNull(calendar, today, item.promisedDays) : null,
+        started_at: status === "active" ? now : null,
+      };
+    });
+    await tx.insertInto("application_tasks").values(tasks).execute();
+    const row = await tx
+      .updateTable("applications")
+      .set({
+        status: "submitted",
+        submitted_at: now,
+        accepted_on: today,
+        due_on: dueOrNull(calendar, today, service.promisedDays),
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const seq = await ctx.ledger.record(tx, {
+      action: "application.submit",
+      actor: caller.actor,
+      subjects: [{ type: app.subject_type, id: app.subject_id }],
+      resource: `applications/${id}`,
+      reference: app.number,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: {
+        service: app.service_code,
+        items: service.items.map((i) => i.item.code),
+        prefilled: Object.keys(app.prefill).length,
+        obtainedMaterials: Object.values(app.materials).filter((m) => m.via === "exchange").length,
+        uploadedMaterials: Object.values(app.materials).filter((m) => m.via === "upload").length,
+      },
+    });
+    await event(tx, id, null, caller, "submit", { ledgerSeq: seq });
+    return row;
+  });
+}
+
+/** The applicant withdraws a draft or an application no department has concluded a part of. */
+export async function withdraw(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await loadOwn(tx, caller, id, true);
+    if (app.status !== "draft" && app.status !== "submitted") {
+      throw conflict(`The application is ${app.status}`);
+    }
+    const done = await tx
+      .selectFrom("application_tasks")
+      .select("id")
+      .where("application_id", "=", id)
+      .where("status", "in", ["approved", "rejected"])
+      .executeTakeFirst();
+    if (done) {
+      throw conflict("A department has already decided part of it; it can no longer be withdrawn");
+    }
+    await tx
+      .updateTable("application_tasks")
+      .set({ status: "cancelled", concluded_at: new Date(), updated_at: new Date() })
+      .where("application_id", "=", id)
+      .execute();
+    const row = await tx
+      .updateTable("applications")
+      .set({ status: "withdrawn", concluded_at: new Date(), updated_at: new Date() })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const seq = await ctx.ledger.record(tx, {
+      action: "application.withdraw",
+      actor: caller.actor,
+      subjects: [{ type: app.subject_type, id: app.subject_id }],
+      resource: `applications/${id}`,
+      reference: app.number,
+      outcome: "success",
+      requestId: caller.requestId,
+    });
+    await event(tx, id, null, caller, "withdraw", { ledgerSeq: seq });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading applications
+
+export interface ApplicationView {
+  app: ApplicationRow;
+  tasks: TaskRow[];
+  events: EventRow[];
+  service: ResolvedService | null;
+  /** The caller handles a task of it (an officer), rather than being the applicant. */
+  asOfficer: boolean;
+}
+
+/**
+ * One application with its tasks and history, for its applicant, the person it is for, and the
+ * officers of the departments handling it; an officer's view of it is recorded in the ledger.
+ */
+export async function getApplication(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<ApplicationView> {
+  const app = await ctx.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!app) {
+    throw notFound("Application");
+  }
+  const tasks = await ctx.db
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("application_id", "=", id)
+    .orderBy("item_code")
+    .execute();
+  let asOfficer = false;
+  if (!isApplicant(app, caller)) {
+    const subjectSelf =
+      app.subject_type === "person" && caller.actor.roles.includes("citizen") && caller.actor.accountId
+        ? (await accounts.findAccountOrThrow(ctx, caller.actor.accountId)).person_id === app.subject_id
+        : false;
+    if (!subjectSelf) {
+      const mine = await departmentCodes(ctx, caller);
+      const handles = tasks.some(
+        (t) =>
+          mine.includes(t.department) ||
+          t.steps.some((s) => mine.includes(s.department)) ||
+          mine.includes(t.current_department),
+      );
+      if (!handles || !caller.actor.roles.includes("officer") || app.status === "draft") {
+        throw notFound("Application");
+      }
+      asOfficer = true;
+      await ctx.ledger.record(ctx.db, {
+        action: "application.view",
+        actor: caller.actor,
+        subjects: [{ type: app.subject_type, id: app.subject_id }],
+        resource: `applications/${id}`,
+        reference: app.number,
+        purpose: `办理 ${app.service_name}`,
+        outcome: "success",
+        requestId: caller.requestId,
+      });
+    }
+  }
+  const events = await ctx.db
+    .selectFrom("application_events")
+    .selectAll()
+    .where("application_id", "=", id)
+    .orderBy("id")
+    .execute();
+  const service = await resolveService(ctx, app.kind, app.service_code, "service").catch(() => null);
+  return { app, tasks, events, service, asOfficer };
+}
+
+/** The caller's applications, newest first. */
+export async function listMine(ctx: ServiceContext, caller: Caller, limit = 50, offset = 0) {
+  const accountId = accountOf(caller);
+  const apps = await ctx.db
+    .selectFrom("applications")
+    .selectAll()
+    .where("applicant_account", "=", accountId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const tasks =
+    apps.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom("application_tasks")
+          .selectAll()
+          .where(
+            "application_id",
+            "in",
+            apps.map((a) => a.id),
+          )
+          .execute();
+  return apps.map((app) => ({ app, tasks: tasks.filter((t) => t.application_id === app.id) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The officers' queue
+
+export interface QueueInput {
+  department?: string | undefined;
+  status?: "active" | "supplement" | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface QueueRow {
+  task: Pick<
+    TaskRow,
+    | "id"
+    | "item_code"
+    | "item_name"
+    | "item_name_en"
+    | "status"
+    | "step_index"
+    | "steps"
+    | "due_on"
+    | "accepted_on"
+    | "current_department"
+    | "limit_days"
+  >;
+  application: Pick<
+    ApplicationRow,
+    "id" | "number" | "service_name" | "service_name_en" | "subject_name" | "submitted_at" | "kind"
+  >;
+}
+
+/** Open tasks waiting on the caller's departments, the most urgent first. */
+export async function queue(ctx: ServiceContext, caller: Caller, input: QueueInput) {
+  const mine = await departmentCodes(ctx, caller);
+  if (input.department && !mine.includes(input.department)) {
+    throw forbidden("You work for other departments");
+  }
+  const departments = input.department ? [input.department] : mine;
+  if (departments.length === 0) {
+    return {
+      items: [] as QueueRow[],
+      counts: { open: 0, near: 0, overdue: 0 },
+      today: chinaDate(new Date()),
+    };
+  }
+  const statuses = input.status ? [input.status] : (["active", "supplement"] as TaskStatus[]);
+  const today = chinaDate(new Date());
+  const calendar = await calendarFor(ctx);
+  let nearBound: string | null = null;
+  try {
+    nearBound = calendar.addWorkingDays(today, 2);
+  } catch {
+    nearBound = null;
+  }
+  const [rows, counts] = await Promise.all([
+    ctx.db
+      .selectFrom("application_tasks as t")
+      .innerJoin("applications as a", "a.id", "t.application_id")
+      .select([
+        "t.id",
+        "t.item_code",
+        "t.item_name",
+        "t.item_name_en",
+        "t.status",
+        "t.step_index",
+        "t.steps",
+        "t.due_on",
+        "t.accepted_on",
+        "t.current_department",
+        "t.limit_days",
+        "a.id as application_id",
+        "a.number",
+        "a.service_name",
+        "a.service_name_en",
+        "a.subject_name",
+        "a.submitted_at",
+        "a.kind",
+      ])
+      .where("t.current_department", "in", departments)
+      .where("t.status", "in", statuses)
+      .orderBy(sql`t.due_on asc nulls last`)
+      .orderBy("t.id")
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    ctx.db
+      .selectFrom("application_tasks")
+      .select((eb) => [
+        eb.fn.countAll<string>().as("open"),
+        eb.fn.countAll<string>().filterWhere("due_on", "<", today).as("overdue"),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((w) => w.and([w("due_on", ">=", today), w("due_on", "<=", nearBound ?? today)]))
+          .as("near"),
+      ])
+      .where("current_department", "in", departments)
+      .where("status", "in", statuses)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    today,
+    counts: { open: Number(counts.open), near: Number(counts.near), overdue: Number(counts.overdue) },
+    items: rows.map(
+      (r): QueueRow => ({
+        task: {
+          id: r.id,
+          item_code: r.item_code,
+          item_name: r.item_name,
+          item_name_en: r.item_name_en,
+          status: r.status,
+          step_index: r.step_index,
+          steps: r.steps,
+          due_on: r.due_on,
+          accepted_on: r.accepted_on,
+          current_department: r.current_department,
+          limit_days: r.limit_days,
+        },
+        application: {
+          id: r.application_id,
+          number: r.number,
+          service_name: r.service_name,
+          service_name_en: r.service_name_en,
+          subject_name: r.subject_name,
+          submitted_at: r.submitted_at,
+          kind: r.kind,
+        },
+      }),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Officers' actions
+
+export interface ActionInput {
+  action: StepAction;
+  comment?: string | undefined;
+  /** Rejection: the reasons and the legal basis (不予许可的理由和依据). */
+  reason?: string | undefined;
+  legalBasis?: string | undefined;
+  /** 补正: what the applicant must supply (material ids or form fields) and a note. */
+  items?: string[] | undefined;
+  /** Transfer: the department to hand the step to. */
+  toDepartment?: string | undefined;
+}
+
+/** Hooks run inside the action's transaction when a task concludes (e-certificates, notifications). */
+export interface ConclusionHooks {
+  onTaskApproved?: (
+    tx: Tx,
+    app: ApplicationRow,
+    task: TaskRow,
+    service: ResolvedService,
+  ) => Promise<string | null>;
+  onConcluded?: (tx: Tx, app: ApplicationRow) => Promise<void>;
+  onSupplement?: (tx: Tx, app: ApplicationRow, task: TaskRow, request: SupplementRequest) => Promise<void>;
+}
+
+/** Working days from acceptance to `today`, the paused days left out (what 办结用时 reports). */
+function workingDaysTaken(calendar: WorkingCalendar, task: TaskRow, today: string): number | null {
+  if (!task.accepted_on) {
+    return null;
+  }
+  const pauses = task.pauses.map((p) => [dayNumber(p.from), dayNumber(p.to)] as const);
+  try {
+    let days = 0;
+    for (let d = dayNumber(task.accepted_on) + 1; d <= dayNumber(today); d++) {
+      const date = fromDayNumber(d);
+      if (!pauses.some(([a, b]) => d >= a && d <= b) && calendar.isWorkingDay(date)) {
+        days++;
+      }
+    }
+    return days;
+  } catch (error) {
+    if (error instanceof CalendarYearUnknownError) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * An officer acts on the current step of a task: approve (moves to the next step; the last step
+ * concludes it), reject with reasons and legal basis, ask for supplements (pauses the clock) or
+ * transfer the step to another department. Decided at the policy decision point (the negative list
+ * forbids deciding one's own application), recorded in the ledger with the policies that decided.
+ */
+export async function act(
+  ctx: ServiceContext,
+  caller: Caller,
+  taskId: string,
+  input: ActionInput,
+  hooks: ConclusionHooks = {},
+): Promise<{ task: TaskRow; application: ApplicationRow }> {
+  if (!caller.actor.accountId) {
+    throw forbidden();
+  }
+  const mine = await departmentCodes(ctx, caller);
+  const calendar = await calendarFor(ctx);
+  checkActionInput(input);
+  if (input.action === "transfer") {
+    const to = await directory.departmentByCode(ctx, input.toDepartment as string);
+    if (!to) {
+      throw validationError("body.toDepartment", `No department ${input.toDepartment}`);
+    }
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const task = await tx
+      .selectFrom("application_tasks")
+      .selectAll()
+      .where("id", "=", taskId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!task || !mine.includes(task.current_department)) {
+      throw notFound("Task");
+    }
+    const app = await tx
+      .selectFrom("applications")
+      .selectAll()
+      .where("id", "=", task.application_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const decision = await decide(ctx, {
+      action: "decide",
+      principal: { id: caller.actor.accountId as string, roles: [...caller.actor.roles], departments: mine },
+      resource: { id: app.id, applicant: app.applicant_account, department: task.current_department },
+    });
+    const step = task.steps[task.step_index];
+    if (!decision.allow) {
+      await ctx.ledger.record(ctx.db, {
+        action: "application.decide",
+        actor: caller.actor,
+        subjects: [{ type: app.subject_type, id: app.subject_id }],
+        resource: `applications/${app.id}/tasks/${task.id}`,
+        reference: app.number,
+        outcome: "denied",
+        policies: decision.decidedBy,
+        requestId: caller.requestId,
+        details: { action: input.action, step: step?.kind ?? null, reason: decision.reason },
+      });
+      throw new DomainError("POLICY_DENIED", "The policy decision point refused this decision", undefined, {
+        decidedBy: decision.decidedBy,
+      });
+    }
+    let next: ReturnType<typeof applyAction>;
+    try {
+      next = applyAction(
+        {
+          itemCode: task.item_code,
+          status: task.status,
+          stepIndex: task.step_index,
+          steps: task.steps,
+          afterCodes: task.after_codes,
+        },
+        input.action,
+      );
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        throw conflict(error.message);
+      }
+      throw error;
+    }
+    const now = new Date();
+    const today = chinaDate(now);
+    const service = await resolveService(ctx, app.kind, app.service_code, "service");
+    const patch: Partial<Record<keyof TaskRow, unknown>> = {
+      status: next.status,
+      step_index: next.stepIndex,
+      updated_at: now,
+    };
+    let supplement: SupplementRequest | null = null;
+    if (input.action === "supplement") {
+      supplement = {
+        requestedAt: now.toISOString(),
+        requestedBy: caller.actor.accountId as string,
+        department: task.current_department,
+        items: input.items ?? [],
+        note: input.comment ?? "",
+      };
+      patch.paused_since = today;
+      patch.supplement = JSON.stringify(supplement);
+    } else if (input.action === "transfer") {
+      patch.current_department = input.toDepartment;
+    } else if (next.status === "active") {
+      patch.current_department = task.steps[next.stepIndex]?.department ?? task.current_department;
+    }
+    if (input.action === "reject") {
+      patch.decision_reason = input.reason;
+      patch.decision_basis = input.legalBasis;
+    }
+    if (next.concluded) {
+      patch.concluded_at = now;
+      patch.concluded_working_days = workingDaysTaken(calendar, task, today);
+      patch.paused_since = null;
+    }
+    let updated = await tx
+      .updateTable("application_tasks")
+      .set(patch as never)
+      .where("id", "=", task.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const seq = await ctx.ledger.record(tx, {
+      action:
+        input.action === "approve" || input.action === "reject"
+          ? "application.decide"
+          : `application.${input.action}`,
+      actor: caller.actor,
+      subjects: [{ type: app.subject_type, id: app.subject_id }],
+      resource: `applications/${app.id}/tasks/${task.id}`,
+      reference: app.number,
+      outcome: "success",
+      policies: decision.decidedBy,
+      requestId: caller.requestId,
+      details: {
+        item: task.item_code,
+        step: step?.kind ?? null,
+        action: input.action,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
+        ...(input.toDepartment ? { toDepartment: input.toDepartment } : {}),
+        ...(input.items ? { items: input.items } : {}),
+      },
+    });
+    await event(tx, app.id, task.id, caller, input.action, {
+      step: step?.kind ?? "",
+      department: task.current_department,
+      comment: [input.reason, input.legalBasis, input.comment].filter(Boolean).join(" — "),
+      ledgerSeq: seq,
+    });
+    if (supplement && hooks.onSupplement) {
+      await hooks.onSupplement(tx, app, updated, supplement);
+    }
+    if (next.status === "approved" && hooks.onTaskApproved) {
+      const certificate = await hooks.onTaskApproved(tx, app, updated, service);
+      if (certificate) {
+        updated = await tx
+          .updateTable("application_tasks")
+          .set({ certificate_id: certificate })
+          .where("id", "=", task.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      }
+    }
+    let application = app;
+    if (next.concluded) {
+      application = await afterConclusion(ctx, tx, caller, app, calendar, today, hooks);
+    }
+    return { task: updated, application };
+  });
+}
+
+function checkActionInput(input: ActionInput): void {
+  if (input.action === "reject") {
+    if (!input.reason?.trim()) {
+      throw validationError("body.reason", "State the reasons for the rejection");
+    }
+    if (!input.legalBasis?.trim()) {
+      throw validationError("body.legalBasis", "State the legal basis of the rejection");
+    }
+  }
+  if (input.action === "supplement" && !(input.items?.length || input.comment?.trim())) {
+    throw validationError("body.items", "Say what the applicant must supply");
+  }
+  if (input.action === "transfer" && !input.toDepartment) {
+    throw validationError("body.toDepartment", "Name the department to transfer to");
+  }
+  if (input.action === "transfer" && !input.comment?.trim()) {
+    throw validationError("body.comment", "Say why the step is transferred");
+  }
+}
+
+async function afterConclusion(
+  ctx: ServiceContext,
+  tx: Tx,
+  caller: Caller,
+  app: ApplicationRow,
+  calendar: WorkingCalendar,
+  today: string,
+  hooks: ConclusionHooks,
+): Promise<ApplicationRow> {
+  const tasks = await tx
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("application_id", "=", app.id)
+    .execute();
+  const { start, cancel } = cascade(
+    tasks.map((t) => ({
+      itemCode: t.item_code,
+      status: t.status,
+      stepIndex: t.step_index,
+      steps: t.steps,
+      afterCodes: t.after_codes,
+    })),
+  );
+  const now = new Date();
+  for (const t of tasks) {
+    if (start.includes(t.item_code)) {
+      t.status = "active";
+      await tx
+        .updateTable("application_tasks")
+        .set({
+          status: "active",
+          accepted_on: today,
+          due_on: dueOrNull(calendar, today, t.limit_days),
+          started_at: now,
+          updated_at: now,
+        })
+        .where("id", "=", t.id)
+        .execute();
+      await event(tx, app.id, t.id, caller, "start", { department: t.current_department });
+    } else if (cancel.includes(t.item_code)) {
+      t.status = "cancelled";
+      await tx
+        .updateTable("application_tasks")
+        .set({ status: "cancelled", concluded_at: now, updated_at: now })
+        .where("id", "=", t.id)
+        .execute();
+      await event(tx, app.id, t.id, caller, "cancel", {
+        department: t.department,
+        comment: "前置事项未获批准 (a prerequisite was not approved)",
+      });
+    }
+  }
+  const outcome = outcomeOf(tasks.map((t) => t.status));
+  if (!outcome) {
+    return app;
+  }
+  const row = await tx
+    .updateTable("applications")
+    .set({ status: "concluded", outcome, concluded_at: now, updated_at: now })
+    .where("id", "=", app.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const seq = await ctx.ledger.record(tx, {
+    action: "application.conclude",
+    actor: caller.actor,
+    subjects: [{ type: app.subject_type, id: app.subject_id }],
+    resource: `applications/${app.id}`,
+    reference: app.number,
+    outcome: "success",
+    requestId: caller.requestId,
+    details: { outcome },
+  });
+  await event(tx, app.id, null, caller, "conclude", { comment: outcome, ledgerSeq: seq });
+  if (hooks.onConcluded) {
+    await hooks.onConcluded(tx, row);
+  }
+  return row;
+}
+
+/**
+ * The applicant supplies what a 补正 asked for (entries here, files through `upload` first): the task
+ * resumes at its step and the paused days do not count towards its deadline.
+ */
+export async function supply(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  input: { task: string; form?: Record<string, unknown> | undefined; note?: string | undefined },
+): Promise<ApplicationRow> {
+  const calendar = await calendarFor(ctx);
+  return inTransaction(ctx.db, async (tx) => {
+    const app = await loadOwn(tx, caller, id, true);
+    const task = await tx
+      .selectFrom("application_tasks")
+      .selectAll()
+      .where("id", "=", input.task)
+      .where("application_id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!task) {
+      throw validationError("body.task", "No such task in this application");
+    }
+    let status: TaskStatus;
+    try {
+      status = resume({
+        itemCode: task.item_code,
+        status: task.status,
+        stepIndex: task.step_index,
+        steps: task.steps,
+        afterCodes: task.after_codes,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        throw conflict(error.message, "body.task");
+      }
+      throw error;
+    }
+    const service = await resolveService(ctx, app.kind, app.service_code, "service");
+    let form = app.form;
+    if (input.form && Object.keys(input.form).length > 0) {
+      form = mergeEntries(service, app, input.form);
+      const errors = validateForm(service.form, form).map((e) => ({ ...e, field: `form.${e.field}` }));
+      if (errors.length > 0) {
+        throw new FormErrors(errors);
+      }
+      await tx
+        .updateTable("applications")
+        .set({ form: JSON.stringify(form), updated_at: new Date() })
+        .where("id", "=", id)
+        .execute();
+    }
+    const today = chinaDate(new Date());
+    const pauses = [...task.pauses, { from: task.paused_since ?? today, to: today }];
+    await tx
+      .updateTable("application_tasks")
+      .set({
+        status,
+        pauses: JSON.stringify(pauses),
+        paused_since: null,
+        due_on: task.accepted_on
+          ? dueOrNull(calendar, task.accepted_on, task.limit_days, pauses)
+          : task.due_on,
+        updated_at: new Date(),
+      })
+      .where("id", "=", task.id)
+      .execute();
+    const seq = await ctx.ledger.record(tx, {
+      action: "application.supply",
+      actor: caller.actor,
+      subjects: [{ type: app.subject_type, id: app.subject_id }],
+      resource: `applications/${id}/tasks/${task.id}`,
+      reference: app.number,
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { item: task.item_code, fields: Object.keys(input.form ?? {}) },
+    });
+    await event(tx, id, task.id, caller, "supply", {
+      department: task.current_department,
+      comment: input.note ?? "",
+      ledgerSeq: seq,
+    });
+    return tx.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  });
+}
