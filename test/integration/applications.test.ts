@@ -81,7 +81,7 @@ function valueFor(name: string, prop: Prop, widget: string | undefined): unknown
   }
   if (prop.pattern) {
     // Every pattern in the demo catalogue is satisfied by one of these.
-    for (const candidate of ["330106", "310000", "123456", "A1", "浙A12345", "1"]) {
+    for (const candidate of ["330106", "310000", "123456", "A123456789", "A1", "浙A12345", "1"]) {
       if (new RegExp(prop.pattern).test(candidate)) {
         return candidate;
       }

@@ -239,6 +239,15 @@ async function loadOwn(tx: Tx | Db, caller: Caller, id: string, lock = false): P
   return app;
 }
 
+/**
+ * The application's service, looked up BEFORE a transaction starts: the catalogue may read the
+ * database, and on PGlite (one connection) a read outside a running transaction would wait forever.
+ */
+async function serviceOfOwn(ctx: ServiceContext, caller: Caller, id: string): Promise<ResolvedService> {
+  const app = await loadOwn(ctx.db, caller, id);
+  return resolveService(ctx, app.kind, app.service_code, "service");
+}
+
 const requireDraft = (app: ApplicationRow) => {
   if (app.status !== "draft") {
     throw conflict(`The application is ${app.status}; only a draft can be changed`);
@@ -252,10 +261,10 @@ export async function saveDraft(
   id: string,
   form: Record<string, unknown>,
 ): Promise<ApplicationRow> {
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     requireDraft(app);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const merged = mergeEntries(service, app, form);
     return tx
       .updateTable("applications")
@@ -546,6 +555,7 @@ export async function upload(
   if (!check(bytes)) {
     throw validationError("body.content", `The file is not a ${input.mediaType} file`);
   }
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     if (app.status === "draft") {
@@ -563,7 +573,6 @@ export async function upload(
     } else {
       throw conflict(`The application is ${app.status}`);
     }
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     if (!service.materials.some((m) => m.id === input.material)) {
       throw validationError("body.material", `${input.material} is not a material of this service`);
     }
@@ -670,10 +679,10 @@ export function problemsOf(service: ResolvedService, app: ApplicationRow): Field
 /** Submits a draft: checked in full, then one task per item starts its steps and its clock. */
 export async function submit(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
   const calendar = await calendarFor(ctx);
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     requireDraft(app);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const errors = problemsOf(service, app);
     if (errors.length > 0) {
       throw new FormErrors(errors);
@@ -1079,15 +1088,55 @@ export async function act(
       throw validationError("body.toDepartment", `No department ${input.toDepartment}`);
     }
   }
+  // Everything that may read outside the transaction happens before it (PGlite has one connection).
+  const seen = await ctx.db
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("id", "=", taskId)
+    .executeTakeFirst();
+  if (!seen || !mine.includes(seen.current_department)) {
+    throw notFound("Task");
+  }
+  const seenApp = await ctx.db
+    .selectFrom("applications")
+    .selectAll()
+    .where("id", "=", seen.application_id)
+    .executeTakeFirstOrThrow();
+  const service = await resolveService(ctx, seenApp.kind, seenApp.service_code, "service");
+  const decision = await decide(ctx, {
+    action: "decide",
+    principal: { id: caller.actor.accountId, roles: [...caller.actor.roles], departments: mine },
+    resource: { id: seenApp.id, applicant: seenApp.applicant_account, department: seen.current_department },
+  });
+  if (!decision.allow) {
+    await ctx.ledger.record(ctx.db, {
+      action: "application.decide",
+      actor: caller.actor,
+      subjects: [{ type: seenApp.subject_type, id: seenApp.subject_id }],
+      resource: `applications/${seenApp.id}/tasks/${seen.id}`,
+      reference: seenApp.number,
+      outcome: "denied",
+      policies: decision.decidedBy,
+      requestId: caller.requestId,
+      details: {
+        action: input.action,
+        step: seen.steps[seen.step_index]?.kind ?? null,
+        reason: decision.reason,
+      },
+    });
+    throw new DomainError("POLICY_DENIED", "The policy decision point refused this decision", undefined, {
+      decidedBy: decision.decidedBy,
+    });
+  }
   return inTransaction(ctx.db, async (tx) => {
     const task = await tx
       .selectFrom("application_tasks")
       .selectAll()
       .where("id", "=", taskId)
       .forUpdate()
-      .executeTakeFirst();
-    if (!task || !mine.includes(task.current_department)) {
-      throw notFound("Task");
+      .executeTakeFirstOrThrow();
+    if (task.current_department !== seen.current_department || task.step_index !== seen.step_index) {
+      throw conflict("Someone acted on this task meanwhile; reload it");
     }
     const app = await tx
       .selectFrom("applications")
@@ -1095,28 +1144,7 @@ export async function act(
       .where("id", "=", task.application_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const decision = await decide(ctx, {
-      action: "decide",
-      principal: { id: caller.actor.accountId as string, roles: [...caller.actor.roles], departments: mine },
-      resource: { id: app.id, applicant: app.applicant_account, department: task.current_department },
-    });
     const step = task.steps[task.step_index];
-    if (!decision.allow) {
-      await ctx.ledger.record(ctx.db, {
-        action: "application.decide",
-        actor: caller.actor,
-        subjects: [{ type: app.subject_type, id: app.subject_id }],
-        resource: `applications/${app.id}/tasks/${task.id}`,
-        reference: app.number,
-        outcome: "denied",
-        policies: decision.decidedBy,
-        requestId: caller.requestId,
-        details: { action: input.action, step: step?.kind ?? null, reason: decision.reason },
-      });
-      throw new DomainError("POLICY_DENIED", "The policy decision point refused this decision", undefined, {
-        decidedBy: decision.decidedBy,
-      });
-    }
     let next: ReturnType<typeof applyAction>;
     try {
       next = applyAction(
@@ -1137,7 +1165,6 @@ export async function act(
     }
     const now = new Date();
     const today = chinaDate(now);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const patch: Partial<Record<keyof TaskRow, unknown>> = {
       status: next.status,
       step_index: next.stepIndex,
@@ -1334,6 +1361,7 @@ export async function supply(
   input: { task: string; form?: Record<string, unknown> | undefined; note?: string | undefined },
 ): Promise<ApplicationRow> {
   const calendar = await calendarFor(ctx);
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     const task = await tx
@@ -1361,7 +1389,6 @@ export async function supply(
       }
       throw error;
     }
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     let form = app.form;
     if (input.form && Object.keys(input.form).length > 0) {
       form = mergeEntries(service, app, input.form);
