@@ -107,8 +107,13 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
   };
   const ledgerBody = async (seq: number) =>
     JSON.parse(
-      (await db().selectFrom("ledger_entries").select("body").where("seq", "=", seq).executeTakeFirstOrThrow())
-        .body,
+      (
+        await db()
+          .selectFrom("ledger_entries")
+          .select("body")
+          .where("seq", "=", seq)
+          .executeTakeFirstOrThrow()
+      ).body,
     );
 
   /** Fills every required field the registries did not and uploads every material still missing. */
@@ -138,7 +143,7 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
     let current = app;
     for (let guard = 0; guard < 10; guard++) {
       const task = current.tasks.find((x) => x.id === taskId);
-      if (!task || task.status !== "active") {
+      if (task?.status !== "active") {
         return current;
       }
       const officer = await officerOf(task.currentDepartment);
@@ -152,7 +157,10 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
   beforeAll(async () => {
     t = await startTestPlatform(kind);
     citizen = await signIn(t.app, "citizen");
-    const bundles = (await t.app.inject({ url: "/api/bundles" })).json().items as { code: string; name: string }[];
+    const bundles = (await t.app.inject({ url: "/api/bundles" })).json().items as {
+      code: string;
+      name: string;
+    }[];
     birthBundle = bundles.find((b) => b.name.includes("出生"))?.code as string;
     expect(birthBundle).toBeTruthy();
   });
@@ -329,7 +337,9 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       app = await complete(citizen, app);
       app = (await citizen.post(`/api/applications/${app.id}/submit`)).json();
       expect(app.status).toBe("submitted");
-      const first = app.tasks.find((x) => x.status === "active" && app.tasks.some((y) => y.after.includes(x.itemCode)));
+      const first = app.tasks.find(
+        (x) => x.status === "active" && app.tasks.some((y) => y.after.includes(x.itemCode)),
+      );
       const target = first ?? (app.tasks.find((x) => x.status === "active") as AppBody["tasks"][number]);
       const officer = await officerOf(target.currentDepartment);
       const bare = await officer.post(`/api/workbench/tasks/${target.id}/actions`, {
