@@ -1,3 +1,7 @@
+import {
+  seedDemoApplications,
+  seedDemoPrefillAgreements,
+} from "../modules/applications/demo-applications.js";
 import { seedDemoServices } from "../modules/catalog/index.js";
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
@@ -160,6 +164,13 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     },
     officer: staff("officer", "HZ-GA"),
     rsOfficer: staff("officer3", "HZ-RS"),
+  });
+  await seedDemoPrefillAgreements(ctx, SEED);
+  await seedDemoApplications(ctx, {
+    citizen: accountIds.get("citizen") as string,
+    elder: accountIds.get("citizen2") as string,
+    enterprise: accountIds.get("enterprise") as string,
+    officerRs: accountIds.get("officer3") as string,
   });
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;

@@ -1435,3 +1435,56 @@ export async function supply(
     return tx.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   });
 }
+
+/** The tasks of an application (for the module's own seeding and tests). */
+export function tasksOf(ctx: ServiceContext, applicationId: string): Promise<TaskRow[]> {
+  return ctx.db
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .orderBy("item_code")
+    .execute();
+}
+
+/**
+ * Moves a demo application's submission `days` calendar days into the past, with its tasks' clocks,
+ * so that the demo's queues show what is near and past due. Only the demo seed calls this.
+ */
+export async function backdateForDemo(ctx: ServiceContext, id: string, days: number): Promise<void> {
+  const calendar = await calendarFor(ctx);
+  const shift = (d: string) => fromDayNumber(dayNumber(d) - days);
+  const app = await ctx.db
+    .selectFrom("applications")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const interval = sql`${`${days} days`}::interval`;
+  await ctx.db
+    .updateTable("applications")
+    .set({
+      created_at: sql`created_at - ${interval}`,
+      submitted_at: sql`submitted_at - ${interval}`,
+      accepted_on: app.accepted_on ? shift(app.accepted_on) : null,
+      due_on: app.accepted_on ? dueOrNull(calendar, shift(app.accepted_on), app.promised_days) : null,
+    } as never)
+    .where("id", "=", id)
+    .execute();
+  await ctx.db
+    .updateTable("application_events")
+    .set({ at: sql`at - ${interval}` } as never)
+    .where("application_id", "=", id)
+    .execute();
+  for (const t of await tasksOf(ctx, id)) {
+    if (t.accepted_on) {
+      await ctx.db
+        .updateTable("application_tasks")
+        .set({
+          accepted_on: shift(t.accepted_on),
+          due_on: dueOrNull(calendar, shift(t.accepted_on), t.limit_days),
+          started_at: sql`started_at - ${interval}`,
+        } as never)
+        .where("id", "=", t.id)
+        .execute();
+    }
+  }
+}
