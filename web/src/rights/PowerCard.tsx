@@ -1,7 +1,7 @@
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { Power } from "../shared/api-types";
+import type { Power, PublishedPower } from "../shared/api-types";
 import { useCatalogue } from "../shared/exchange/useCatalogue";
 import { useI18n } from "../shared/I18nProvider";
 import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_COLOUR, POWER_TYPE_KEY } from "./labels";
@@ -49,7 +49,8 @@ export function PowerCard({
   actions,
   testId,
 }: {
-  power: Power;
+  /** A published power also lists the service items exercising it; a draft or a diff has none. */
+  power: Power | PublishedPower;
   highlight?: Set<PowerField>;
   headingLevel?: 2 | 3 | 4;
   actions?: ReactNode;
@@ -147,6 +148,19 @@ export function PowerCard({
             </ul>
           )}
         </Row>
+        {"services" in power && power.services.length > 0 ? (
+          <Row label={t("services.rightsServices")} changed={false}>
+            <ul className="power-card__list" data-testid="power-services">
+              {power.services.map((service) => (
+                <li key={service.code}>
+                  <Link to={`/services/${encodeURIComponent(service.code)}`}>
+                    {pick(service.name, service.nameEn)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
       </dl>
     </article>
   );

@@ -259,12 +259,17 @@ export { POWER_LEVELS, POWER_TYPES } from "../../../shared/policy/rights.js";
 
 import type { Power } from "../../../shared/policy/rights.js";
 
+/** A power as the published list shows it: with the service items exercising it (政务服务事项). */
+export interface PublishedPower extends Power {
+  services: { code: string; name: string; nameEn: string }[];
+}
+
 /** A department's list in force (GET /api/rights). */
 export interface RightsList {
   departmentCode: string;
   version: number;
   effectiveFrom: string;
-  powers: Power[];
+  powers: PublishedPower[];
 }
 
 export type RightsVersionStatus = "proposed" | "approved" | "refused";
