@@ -396,12 +396,22 @@ async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<P
   };
 }
 
+export interface PrefillIssue {
+  resource: string;
+  code: string;
+  message: string;
+}
+
 /**
  * The applicant consents on the consent screen and the platform reads the registries through the
  * gateway, each read under its department's agreement, logged in the ledger with the application's
  * number. Filled values carry their source; materials obtained this way need no upload.
  */
-export async function prefill(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+export async function prefill(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<{ app: ApplicationRow; issues: PrefillIssue[] }> {
   const app = await loadOwn(ctx.db, caller, id);
   requireDraft(app);
   if (app.on_behalf) {
@@ -435,16 +445,27 @@ export async function prefill(ctx: ServiceContext, caller: Caller, id: string): 
   }
   const filled: Record<string, PrefilledValue> = {};
   const materials: Record<string, MaterialState> = { ...app.materials };
+  const issues: PrefillIssue[] = [];
   for (const e of plan.entries) {
     const system = await departmentSystem(ctx, e.department, caller.requestId);
-    const result = await gateway.query(ctx, system, {
-      resource: e.resource,
-      agreement: e.agreement,
-      subject: subjectKey,
-      purpose: e.purpose,
-      fields: e.fields,
-      reference: app.number,
-    });
+    let result: Awaited<ReturnType<typeof gateway.query>>;
+    try {
+      result = await gateway.query(ctx, system, {
+        resource: e.resource,
+        agreement: e.agreement,
+        subject: subjectKey,
+        purpose: e.purpose,
+        fields: e.fields,
+        reference: app.number,
+      });
+    } catch (error) {
+      // One registry refusing or failing leaves its fields to the applicant, not the whole pre-fill.
+      if (error instanceof DomainError) {
+        issues.push({ resource: e.resource, code: error.code, message: error.message });
+        continue;
+      }
+      throw error;
+    }
     const record = result.records[0];
     if (!record) {
       continue;
@@ -493,9 +514,9 @@ export async function prefill(ctx: ServiceContext, caller: Caller, id: string): 
       .returningAll()
       .executeTakeFirstOrThrow();
     await event(tx, id, null, caller, "prefill", {
-      comment: `${Object.keys(filled).length} fields, ${plan.entries.length} registries`,
+      comment: `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
     });
-    return row;
+    return { app: row, issues };
   });
 }
 
