@@ -90,6 +90,8 @@ describe("the service catalogue (办事服务)", () => {
     expect(await basis.textContent()).toContain("《中华人民共和国户口登记条例》第七条");
     expect(await page.getByTestId("fact-promised").textContent()).toContain("1 个工作日");
     expect(await page.getByTestId("fact-fee").textContent()).toContain("免费");
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId("service-power").getByRole("link").click();
     await page.waitForURL(/\/rights\?department=HZ-GA/);
     const power = page.locator(`[data-testid=power-card][data-code="330100-GA-QR-001"]`);

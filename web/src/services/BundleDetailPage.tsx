@@ -63,7 +63,7 @@ function Bundle({ bundle }: { bundle: BundleDetail }) {
                   {departments.name(item.department)} · {promised(item.promisedDays)}
                 </p>
                 <p className="small">
-                  <Tag color={item.after.length ? "gold" : "green"}>
+                  <Tag className={item.after.length ? "wait-tag" : "good-tag"}>
                     {item.after.length
                       ? t("services.after", { items: item.after.map(itemName).join(t("rights.listSep")) })
                       : t("services.parallel")}

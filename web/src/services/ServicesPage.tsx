@@ -56,7 +56,7 @@ function BundleCard({
             </p>
           </div>
           <div className="power-card__tags">
-            <Tag color="green">{t("services.visits0")}</Tag>
+            <Tag className="good-tag">{t("services.visits0")}</Tag>
           </div>
         </header>
         <p className="bundle-card__summary">{pick(bundle.summary, bundle.summaryEn)}</p>

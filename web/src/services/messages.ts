@@ -115,7 +115,7 @@ export const SERVICES_EN: Record<keyof typeof SERVICES_ZH, string> = {
   "services.openBundle": "View",
   "services.openBundleLabel": "View {name}",
   "services.itemsTitle": "Services",
-  "services.count": "{bundles} one-thing bundles and {items} services found",
+  "services.count": "{bundles} one-thing bundle(s) and {items} service(s) found",
   "services.none": "No service matches",
   "services.openItem": "Guide",
   "services.openItemLabel": "Guide to {name}",

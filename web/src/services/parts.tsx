@@ -97,7 +97,7 @@ export function ApplyButton({
 export function VisitsTag({ visits }: { visits: 0 | 1 }) {
   const { t } = useI18n();
   return visits === 0 ? (
-    <Tag color="green">{t("services.visits0")}</Tag>
+    <Tag className="good-tag">{t("services.visits0")}</Tag>
   ) : (
     <Tag color="blue">{t("services.visits1")}</Tag>
   );
@@ -231,7 +231,7 @@ export function FormFields({ form, prefill }: { form: ServiceForm; prefill: Pref
             ) : null}
             {rule ? (
               <Tag
-                color="cyan"
+                className="fill-tag"
                 title={t("services.prefilledFrom", { resource: catalogue.name(rule.resource) })}
               >
                 {t("services.prefilled")}
