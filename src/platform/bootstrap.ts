@@ -7,6 +7,7 @@ import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
+import { notificationRoutes } from "../modules/notifications/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
 import { calendarRoutes } from "./calendar/index.js";
 import type { Config } from "./config.js";
@@ -70,6 +71,7 @@ export function createHttpApp(
       calendarRoutes(platform.ctx),
       applicationsRoutes(platform.ctx),
       catalogRoutes(platform.ctx),
+      notificationRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

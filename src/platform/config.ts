@@ -36,6 +36,14 @@ export interface Config {
   dailyReadLimit: number;
   /** The daily cap for department systems (system clients), which serve many people. */
   systemDailyReadLimit: number;
+  /** How often the notification worker looks for due webhook deliveries (NOTIFY wakes it sooner). */
+  notificationPollMs: number;
+  /** How long one webhook delivery may take before it counts as failed. */
+  notificationTimeoutMs: number;
+  /** Attempts of a webhook delivery before it is given up as dead. */
+  notificationMaxAttempts: number;
+  /** Deliveries one worker claims at a time. */
+  notificationBatchSize: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -130,6 +138,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
     dailyReadLimit: int("YIMEN_DAILY_READ_LIMIT", 200, 1, 1_000_000),
     systemDailyReadLimit: int("YIMEN_SYSTEM_DAILY_READ_LIMIT", 1_000_000, 1, 100_000_000),
+    notificationPollMs: int("YIMEN_NOTIFY_POLL_MS", 5_000, 100, 3_600_000),
+    notificationTimeoutMs: int("YIMEN_NOTIFY_TIMEOUT_MS", 10_000, 100, 120_000),
+    notificationMaxAttempts: int("YIMEN_NOTIFY_MAX_ATTEMPTS", 8, 1, 50),
+    notificationBatchSize: int("YIMEN_NOTIFY_BATCH", 10, 1, 100),
     ...overrides,
   };
   if (problems.length > 0) {

@@ -7,6 +7,7 @@ import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
 import { accounts, directory, importDivisions } from "../modules/identity/index.js";
 import { SYSTEM } from "../modules/ledger/index.js";
+import { seedDemoNotifications } from "../modules/notifications/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
 import { seedRegistries } from "../modules/registries/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
@@ -172,6 +173,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     enterprise: accountIds.get("enterprise") as string,
     officerRs: accountIds.get("officer3") as string,
   });
+  await seedDemoNotifications(ctx, SEED, { citizenAccountId: accountIds.get("citizen") as string });
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -3,6 +3,7 @@ import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
+import type { NotificationTables } from "../../modules/notifications/notifications.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 import type { RegistryTables } from "../../modules/registries/registries.tables.js";
 import type { CalendarTables } from "../calendar/calendar.tables.js";
@@ -23,4 +24,5 @@ export interface DB
     ExchangeTables,
     CalendarTables,
     ApplicationTables,
-    CatalogTables {}
+    CatalogTables,
+    NotificationTables {}

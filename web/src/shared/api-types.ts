@@ -351,6 +351,16 @@ export type {
   UpdateFrequency,
 } from "../../../shared/exchange/catalogue.js";
 export { SENSITIVITY_LABELS, SHARING_CLASS_LABELS } from "../../../shared/exchange/catalogue.js";
+export type {
+  ChannelKind,
+  ChannelView,
+  NotificationList,
+  NotificationView,
+  OutboxItemView,
+  OutboxList,
+  OutboxStatus,
+} from "../../../shared/notifications/notifications.js";
+export { CHANNEL_KINDS, OUTBOX_STATUSES } from "../../../shared/notifications/notifications.js";
 
 import type { DataResourceDefinition } from "../../../shared/exchange/catalogue.js";
 
