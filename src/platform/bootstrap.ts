@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
+import { certificatesRoutes } from "../modules/certificates/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
@@ -66,6 +67,7 @@ export function createHttpApp(
       policyRoutes(platform.ctx),
       exchangeRoutes(platform.ctx),
       calendarRoutes(platform.ctx),
+      certificatesRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

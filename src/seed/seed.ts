@@ -1,3 +1,4 @@
+import { issueCertificate } from "../modules/certificates/index.js";
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
 import { accounts, directory, importDivisions } from "../modules/identity/index.js";
@@ -7,6 +8,7 @@ import { seedRegistries } from "../modules/registries/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
+import { demoMarriageCertificate } from "./demo-certificates.js";
 import {
   DEMO_ACCOUNTS,
   DEMO_CITY,
@@ -157,6 +159,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     officer: staff("officer", "HZ-GA"),
     rsOfficer: staff("officer3", "HZ-RS"),
   });
+  await issueCertificate(ctx, ctx.db, SEED, demoMarriageCertificate(personIds.get("citizen") as string));
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -1,3 +1,4 @@
+import type { CertificatesTables } from "../../modules/certificates/certificates.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
@@ -19,4 +20,5 @@ export interface DB
     PolicyTables,
     RegistryTables,
     ExchangeTables,
-    CalendarTables {}
+    CalendarTables,
+    CertificatesTables {}
