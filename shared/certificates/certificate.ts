@@ -8,10 +8,11 @@ import { ed25519 } from "@noble/curves/ed25519.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { canonicalJson, type Json } from "../ledger/canonical.js";
 import { fromBase64, toBase64 } from "../ledger/merkle.js";
+import { VERIFICATION_CODE_LENGTH } from "./links.js";
+
+export { CERTIFICATE_KEYS_PATH, VERIFICATION_CODE_LENGTH, verificationUrl } from "./links.js";
 
 export const CERTIFICATE_VERSION = 1;
-/** Where a Yimen installation publishes its certificate keys (JWK set, RFC 7517 / RFC 8037). */
-export const CERTIFICATE_KEYS_PATH = "/.well-known/yimen-certificate-keys.json";
 
 /** The person or organisation the certificate is issued to, with the identifier in full. */
 export type CertificateHolder =
@@ -139,17 +140,9 @@ export function certificateDigest(doc: CertificateDocument): string {
   return toBase64Url(sha256(encoder.encode(canonicalJson(doc as unknown as Json))));
 }
 
-/** Length of the digest prefix the QR code carries: 22 base64url characters, 132 bits. */
-export const VERIFICATION_CODE_LENGTH = 22;
-
 /** The code in the QR link's fragment: a prefix of the document's digest. */
 export function verificationCode(doc: CertificateDocument): string {
   return certificateDigest(doc).slice(0, VERIFICATION_CODE_LENGTH);
-}
-
-/** The verification page of a certificate on an installation, with its code after the "#". */
-export function verificationUrl(origin: string, id: string, code: string): string {
-  return `${origin.replace(/\/+$/, "")}/verify/${id}#${code}`;
 }
 
 // ---- parsing ----

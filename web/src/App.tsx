@@ -30,6 +30,15 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const VerifyFilePage = lazy(() =>
+  import("./certificates/VerifyFilePage").then((m) => ({ default: m.VerifyFilePage })),
+);
+const VerifyCertificatePage = lazy(() =>
+  import("./certificates/VerifyCertificatePage").then((m) => ({ default: m.VerifyCertificatePage })),
+);
+const CertificatesPage = lazy(() =>
+  import("./portal/CertificatesPage").then((m) => ({ default: m.CertificatesPage })),
+);
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
@@ -99,6 +108,22 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/verify"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyFilePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyCertificatePage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -118,6 +143,7 @@ function AppRoutes() {
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
+          <Route path="certificates" element={<CertificatesPage />} />
         </Route>
         <Route
           path="workbench/*"

@@ -53,6 +53,17 @@ export const ACTION_GROUPS: readonly { prefix: string; label: MessageKey; action
       "exchange.alert.review",
     ],
   },
+  {
+    prefix: "certificates.",
+    label: "ledger.actionGroup.certificates",
+    actions: [
+      "certificates.issue",
+      "certificates.read",
+      "certificates.revoke",
+      "certificates.verify",
+      "certificates.key.rotate",
+    ],
+  },
   { prefix: "ledger.", label: "ledger.actionGroup.ledger", actions: ["ledger.search", "ledger.export"] },
 ];
 
