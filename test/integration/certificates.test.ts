@@ -171,6 +171,32 @@ describe.each(testDatabases())("e-certificates (%s)", (kind) => {
     expect(await count("ledger_entries", "certificates.read")).toBe(reads + 1);
   });
 
+  it("shows an enterprise's certificates to its agent, with the credit code in the document", async () => {
+    const org = await db()
+      .selectFrom("accounts")
+      .select("organisation_id")
+      .where("username", "=", "enterprise")
+      .executeTakeFirstOrThrow();
+    const doc = await issue(
+      {
+        type: "business-licence",
+        name: "营业执照",
+        nameEn: "Business licence",
+        holder: { type: "organisation", id: org.organisation_id as string },
+        issuer: "HZ-GA",
+        validUntil: null,
+      },
+      PLATFORM,
+    );
+    expect(doc.holder).toMatchObject({ type: "organisation", name: "杭州云栖数智科技有限公司" });
+    const agent = await signIn(t.app, "enterprise");
+    const mine = (await agent.get("/api/certificates")).json().items as Presented[];
+    expect(mine.map((c) => c.document)).toEqual([doc]);
+    expect((await citizen.get(`/api/certificates/${doc.id}`)).statusCode).toBe(404);
+    const view = (await t.app.inject({ method: "GET", url: `/api/certificates/${doc.id}/public` })).json();
+    expect(view.holder).toEqual(doc.holder);
+  });
+
   it("downloads the signed JSON as a file that verifies offline and at the registry", async () => {
     const doc = await issue();
     const res = await citizen.get(`/api/certificates/${doc.id}/download`);
