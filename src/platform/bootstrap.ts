@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { applicationsRoutes } from "../modules/applications/index.js";
 import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
+import { certificatesRoutes } from "../modules/certificates/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
@@ -72,6 +73,7 @@ export function createHttpApp(
       applicationsRoutes(platform.ctx),
       catalogRoutes(platform.ctx),
       notificationRoutes(platform.ctx),
+      certificatesRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

@@ -30,6 +30,8 @@ export interface Config {
   ledgerSigningSeed: Buffer | null;
   /** Key of the keyed hashes that stand for personal identifiers in ledger entries. */
   ledgerHmacKey: Buffer | null;
+  /** Ed25519 seed of the e-certificates' signing key; generated into the data folder when not given. */
+  certificateSigningSeed: Buffer | null;
   /** How often this process integrates appended entries into the tree and signs a checkpoint. */
   ledgerIntegrateMs: number;
   /** 负面清单: the most persons' records one account may read a day. */
@@ -135,6 +137,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ledgerOrigin,
     ledgerSigningSeed: base64Key("YIMEN_LEDGER_SIGNING_SEED", 32, true),
     ledgerHmacKey: base64Key("YIMEN_LEDGER_HMAC_KEY", 32, false),
+    certificateSigningSeed: base64Key("YIMEN_CERTIFICATE_SIGNING_SEED", 32, true),
     ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
     dailyReadLimit: int("YIMEN_DAILY_READ_LIMIT", 200, 1, 1_000_000),
     systemDailyReadLimit: int("YIMEN_SYSTEM_DAILY_READ_LIMIT", 1_000_000, 1, 100_000_000),

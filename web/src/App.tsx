@@ -37,6 +37,15 @@ const ServiceDetailPage = lazy(() =>
 const BundleDetailPage = lazy(() =>
   import("./services/BundleDetailPage").then((m) => ({ default: m.BundleDetailPage })),
 );
+const VerifyFilePage = lazy(() =>
+  import("./certificates/VerifyFilePage").then((m) => ({ default: m.VerifyFilePage })),
+);
+const VerifyCertificatePage = lazy(() =>
+  import("./certificates/VerifyCertificatePage").then((m) => ({ default: m.VerifyCertificatePage })),
+);
+const CertificatesPage = lazy(() =>
+  import("./portal/CertificatesPage").then((m) => ({ default: m.CertificatesPage })),
+);
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
@@ -130,6 +139,22 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/verify"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyFilePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyCertificatePage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -149,6 +174,7 @@ function AppRoutes() {
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
+          <Route path="certificates" element={<CertificatesPage />} />
         </Route>
         <Route
           path="workbench/*"

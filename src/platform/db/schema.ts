@@ -1,5 +1,6 @@
 import type { ApplicationTables } from "../../modules/applications/applications.tables.js";
 import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
+import type { CertificatesTables } from "../../modules/certificates/certificates.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
@@ -25,4 +26,5 @@ export interface DB
     CalendarTables,
     ApplicationTables,
     CatalogTables,
-    NotificationTables {}
+    NotificationTables,
+    CertificatesTables {}

@@ -3,6 +3,7 @@ import {
   CommentOutlined,
   EyeOutlined,
   FileDoneOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
 } from "@ant-design/icons";
@@ -48,6 +49,13 @@ export function PortalHome() {
               title={t("portal.consents")}
               description={t("portal.consentsCard")}
               testId="consents-card"
+            />
+            <FeatureCard
+              to="/portal/certificates"
+              icon={<IdcardOutlined />}
+              title={t("portal.certificates")}
+              description={t("portal.certificatesCard")}
+              testId="certificates-card"
             />
             <ComingSoonCard
               icon={<AppstoreOutlined />}

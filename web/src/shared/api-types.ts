@@ -493,3 +493,45 @@ export interface ExchangeAlert {
   reviewedAt: string | null;
   createdAt: string;
 }
+
+// ---- e-certificates (电子证照) ----
+
+export type {
+  CertificateClaim,
+  CertificateDocument,
+  CertificateHolder,
+  VerifyReason,
+} from "../../../shared/certificates/certificate.js";
+export type { MaskedHolder } from "../../../shared/certificates/masked.js";
+
+import type { CertificateDocument, VerifyReason } from "../../../shared/certificates/certificate.js";
+import type { PublicCertificateFacts } from "../../../shared/certificates/masked.js";
+
+export type CertificateStatus = "valid" | "expired" | "revoked";
+
+/** A certificate as its holder or issuer gets it (GET /api/certificates[/:id]). */
+export interface CertificateItem {
+  status: CertificateStatus;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  /** The code after the # of the QR link. */
+  verificationCode: string;
+  document: CertificateDocument;
+}
+
+/** GET /api/certificates/:id/public: the masked facts and the status. */
+export interface PublicCertificate extends PublicCertificateFacts {
+  status: CertificateStatus;
+  revokedAt: string | null;
+}
+
+/** POST /api/certificates/verify. */
+export interface CertificateVerification {
+  valid: boolean;
+  status: CertificateStatus | "invalid";
+  reason: VerifyReason | null;
+  detail: string | null;
+  keyId: string | null;
+  revoked: boolean;
+  revokedAt: string | null;
+}

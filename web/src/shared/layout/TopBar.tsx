@@ -1,4 +1,9 @@
-import { AppstoreOutlined, DatabaseOutlined, ProfileOutlined } from "@ant-design/icons";
+import {
+  AppstoreOutlined,
+  DatabaseOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+} from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -6,7 +11,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public services, rights lists and data catalogue, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public services, rights lists, data catalogue and certificate check, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -25,6 +30,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/data/catalogue" className="header-link" data-testid="catalogue-link">
         <DatabaseOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.catalogue")}</span>
+      </Link>
+      <Link to="/verify" className="header-link" data-testid="verify-link">
+        <SafetyCertificateOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.verify")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}
