@@ -31,6 +31,13 @@ const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
+const ApplyPage = lazy(() => import("./portal/apply/ApplyPage").then((m) => ({ default: m.ApplyPage })));
+const MyApplicationsPage = lazy(() =>
+  import("./portal/applications/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import("./portal/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })),
+);
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
@@ -118,6 +125,9 @@ function AppRoutes() {
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
+          <Route path="apply/:code" element={<ApplyPage />} />
+          <Route path="applications" element={<MyApplicationsPage />} />
+          <Route path="applications/:id" element={<ApplicationPage />} />
         </Route>
         <Route
           path="workbench/*"
