@@ -15,6 +15,7 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
 import { accounts, directory } from "../identity/index.js";
+import { SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
   MaterialState,
@@ -65,7 +66,14 @@ async function departmentCodes(ctx: ServiceContext, caller: Caller): Promise<str
   return directory.departmentCodes(ctx, caller.actor.departmentIds);
 }
 
-/** A service actor of a department: how the platform reads through the gateway on its behalf. */
+// A department's service account per database (the platform may serve several in one process, in tests).
+const serviceAccounts = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * A department's service account for the reads the platform makes for an application
+ * (`yimen-apply-<code>`, role system), created on first use: the gateway and the policy decision
+ * point decide reads for an account, and the ledger names it as the reader.
+ */
 async function departmentSystem(
   ctx: ServiceContext,
   code: string,
@@ -75,8 +83,37 @@ async function departmentSystem(
   if (!dept) {
     throw new DomainError("UNAVAILABLE", `Department ${code} is not registered`);
   }
+  const known = serviceAccounts.get(ctx.db) ?? new Map<string, string>();
+  serviceAccounts.set(ctx.db, known);
+  let accountId = known.get(code);
+  if (!accountId) {
+    const username = `yimen-apply-${code.toLowerCase()}`;
+    let account = await accounts.findAccountByUsername(ctx, username);
+    if (!account) {
+      try {
+        account = await accounts.createAccount(
+          ctx,
+          { actor: SYSTEM, requestId },
+          {
+            username,
+            displayName: `一门办件 · ${dept.name}`,
+            roles: ["system"],
+            departmentIds: [dept.id],
+          },
+        );
+      } catch (error) {
+        // Another request created it a moment ago.
+        account = await accounts.findAccountByUsername(ctx, username);
+        if (!account) {
+          throw error;
+        }
+      }
+    }
+    accountId = account.id;
+    known.set(code, accountId);
+  }
   return {
-    actor: { accountId: null, roles: ["system"], departmentIds: [dept.id], via: "system" },
+    actor: { accountId, roles: ["system"], departmentIds: [dept.id], via: "system" },
     requestId,
   };
 }
@@ -245,6 +282,16 @@ const requireDraft = (app: ApplicationRow) => {
   }
 };
 
+/**
+ * The item or bundle of the caller's own application, resolved before a transaction opens: the
+ * catalogue (like the policy set) refreshes its cache from ctx.db, and on PGlite a transaction holds
+ * the only connection, so a lookup inside it would wait for ever.
+ */
+async function serviceOfOwn(ctx: ServiceContext, caller: Caller, id: string): Promise<ResolvedService> {
+  const app = await loadOwn(ctx.db, caller, id);
+  return resolveService(ctx, app.kind, app.service_code, "service");
+}
+
 /** Saves the applicant's own entries; values the exchange filled in stay as the registry holds them. */
 export async function saveDraft(
   ctx: ServiceContext,
@@ -252,10 +299,10 @@ export async function saveDraft(
   id: string,
   form: Record<string, unknown>,
 ): Promise<ApplicationRow> {
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     requireDraft(app);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const merged = mergeEntries(service, app, form);
     return tx
       .updateTable("applications")
@@ -546,6 +593,7 @@ export async function upload(
   if (!check(bytes)) {
     throw validationError("body.content", `The file is not a ${input.mediaType} file`);
   }
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     if (app.status === "draft") {
@@ -563,7 +611,6 @@ export async function upload(
     } else {
       throw conflict(`The application is ${app.status}`);
     }
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     if (!service.materials.some((m) => m.id === input.material)) {
       throw validationError("body.material", `${input.material} is not a material of this service`);
     }
@@ -670,10 +717,10 @@ export function problemsOf(service: ResolvedService, app: ApplicationRow): Field
 /** Submits a draft: checked in full, then one task per item starts its steps and its clock. */
 export async function submit(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
   const calendar = await calendarFor(ctx);
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     requireDraft(app);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const errors = problemsOf(service, app);
     if (errors.length > 0) {
       throw new FormErrors(errors);
@@ -1079,6 +1126,47 @@ export async function act(
       throw validationError("body.toDepartment", `No department ${input.toDepartment}`);
     }
   }
+  // Decided before the transaction opens (the policy set and the catalogue may refresh from ctx.db,
+  // which a PGlite transaction holds), then checked again under the row lock.
+  const seen = await ctx.db
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("id", "=", taskId)
+    .executeTakeFirst();
+  if (!seen || !mine.includes(seen.current_department)) {
+    throw notFound("Task");
+  }
+  const seenApp = await ctx.db
+    .selectFrom("applications")
+    .selectAll()
+    .where("id", "=", seen.application_id)
+    .executeTakeFirstOrThrow();
+  const service = await resolveService(ctx, seenApp.kind, seenApp.service_code, "service");
+  const decision = await decide(ctx, {
+    action: "decide",
+    principal: { id: caller.actor.accountId, roles: [...caller.actor.roles], departments: mine },
+    resource: { id: seenApp.id, applicant: seenApp.applicant_account, department: seen.current_department },
+  });
+  if (!decision.allow) {
+    await ctx.ledger.record(ctx.db, {
+      action: "application.decide",
+      actor: caller.actor,
+      subjects: [{ type: seenApp.subject_type, id: seenApp.subject_id }],
+      resource: `applications/${seenApp.id}/tasks/${seen.id}`,
+      reference: seenApp.number,
+      outcome: "denied",
+      policies: decision.decidedBy,
+      requestId: caller.requestId,
+      details: {
+        action: input.action,
+        step: seen.steps[seen.step_index]?.kind ?? null,
+        reason: decision.reason,
+      },
+    });
+    throw new DomainError("POLICY_DENIED", "The policy decision point refused this decision", undefined, {
+      decidedBy: decision.decidedBy,
+    });
+  }
   return inTransaction(ctx.db, async (tx) => {
     const task = await tx
       .selectFrom("application_tasks")
@@ -1086,8 +1174,13 @@ export async function act(
       .where("id", "=", taskId)
       .forUpdate()
       .executeTakeFirst();
-    if (!task || !mine.includes(task.current_department)) {
-      throw notFound("Task");
+    if (
+      !task ||
+      task.current_department !== seen.current_department ||
+      task.step_index !== seen.step_index ||
+      task.status !== seen.status
+    ) {
+      throw conflict("Someone acted on this task a moment ago; reload it");
     }
     const app = await tx
       .selectFrom("applications")
@@ -1095,28 +1188,7 @@ export async function act(
       .where("id", "=", task.application_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const decision = await decide(ctx, {
-      action: "decide",
-      principal: { id: caller.actor.accountId as string, roles: [...caller.actor.roles], departments: mine },
-      resource: { id: app.id, applicant: app.applicant_account, department: task.current_department },
-    });
     const step = task.steps[task.step_index];
-    if (!decision.allow) {
-      await ctx.ledger.record(ctx.db, {
-        action: "application.decide",
-        actor: caller.actor,
-        subjects: [{ type: app.subject_type, id: app.subject_id }],
-        resource: `applications/${app.id}/tasks/${task.id}`,
-        reference: app.number,
-        outcome: "denied",
-        policies: decision.decidedBy,
-        requestId: caller.requestId,
-        details: { action: input.action, step: step?.kind ?? null, reason: decision.reason },
-      });
-      throw new DomainError("POLICY_DENIED", "The policy decision point refused this decision", undefined, {
-        decidedBy: decision.decidedBy,
-      });
-    }
     let next: ReturnType<typeof applyAction>;
     try {
       next = applyAction(
@@ -1137,7 +1209,6 @@ export async function act(
     }
     const now = new Date();
     const today = chinaDate(now);
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     const patch: Partial<Record<keyof TaskRow, unknown>> = {
       status: next.status,
       step_index: next.stepIndex,
@@ -1334,6 +1405,7 @@ export async function supply(
   input: { task: string; form?: Record<string, unknown> | undefined; note?: string | undefined },
 ): Promise<ApplicationRow> {
   const calendar = await calendarFor(ctx);
+  const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     const task = await tx
@@ -1361,7 +1433,6 @@ export async function supply(
       }
       throw error;
     }
-    const service = await resolveService(ctx, app.kind, app.service_code, "service");
     let form = app.form;
     if (input.form && Object.keys(input.form).length > 0) {
       form = mergeEntries(service, app, input.form);

@@ -6,6 +6,7 @@ import { useDepartmentsByCode } from "../../rights/useDepartmentsByCode";
 import { ApiError, api } from "../../shared/api";
 import { EventTimeline } from "../../shared/applications/EventTimeline";
 import { FormValues } from "../../shared/applications/FormValues";
+import { daysKey } from "../../shared/applications/labels";
 import { MaterialsList } from "../../shared/applications/MaterialsList";
 import { ApplicationOutcomeTag, ApplicationStatusTag } from "../../shared/applications/Tags";
 import { TaskCard } from "../../shared/applications/TaskCard";
@@ -169,7 +170,7 @@ export function ApplicationPage() {
           <div>
             <dt>{t("apps.notice.promised")}</dt>
             <dd>
-              {t("apps.notice.days", { n: application.promisedDays })}
+              {t(daysKey(application.promisedDays), { n: application.promisedDays })}
               {application.dueOn && application.status === "submitted" ? (
                 <span className="use-card__meta">
                   {t("apps.dueOn", { date: formatDay(application.dueOn, locale) })}

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Radio, Select } from "antd";
 import type { Rule } from "antd/es/form";
 import type { ReactNode } from "react";
-import { fieldOrder } from "../../shared/applications/form";
+import { fieldOrder, formatChinaTime } from "../../shared/applications/form";
 import { SourceTag } from "../../shared/applications/SourceTag";
 import type {
   ApplicationDetail,
@@ -56,6 +56,9 @@ function widget(
       />
     );
   }
+  if (prop.format === "date-time") {
+    return <DateTimeInput />;
+  }
   if (kind === "date" || prop.format === "date") {
     return <Input type="date" className="apply-form__date" />;
   }
@@ -88,6 +91,29 @@ function widget(
   return <Input maxLength={prop.maxLength} placeholder={placeholder} />;
 }
 
+/** A date and time in China (UTC+8), stored as an RFC 3339 date-time with its offset. */
+function DateTimeInput(props: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+}) {
+  return (
+    <Input
+      id={props.id}
+      type="datetime-local"
+      className="apply-form__date"
+      value={props.value ? chinaLocal(props.value) : ""}
+      onChange={(e) => props.onChange?.(e.target.value ? `${e.target.value}:00+08:00` : undefined)}
+    />
+  );
+}
+
+/** "2026-11-18T01:42:00Z" → "2026-11-18T09:42", the wall-clock time in China. */
+function chinaLocal(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? "" : new Date(at + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
 function BooleanRadio(props: { value?: boolean; onChange?: (value: boolean) => void; id?: string }) {
   const { t } = useI18n();
   return (
@@ -116,7 +142,7 @@ export function FormFields({
   /** Only these fields (a 补正's). */
   only?: readonly string[];
 }) {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const names = fieldOrder(definition).filter((n) => !only || only.includes(n));
   return (
     <>
@@ -146,7 +172,7 @@ export function FormFields({
               <Input
                 id={`field-${name}`}
                 readOnly
-                value={displayValue(value, t("apps.yes"), t("apps.no"))}
+                value={displayValue(value, prop, t("apps.yes"), t("apps.no"), locale)}
                 aria-describedby={sourceId}
                 className="apply-form__readonly"
               />
@@ -212,9 +238,18 @@ function safePattern(pattern: string): RegExp | null {
   }
 }
 
-function displayValue(value: FormValue | undefined, yes: string, no: string): string {
+function displayValue(
+  value: FormValue | undefined,
+  prop: FormProperty,
+  yes: string,
+  no: string,
+  locale: string,
+): string {
   if (typeof value === "boolean") {
     return value ? yes : no;
+  }
+  if (typeof value === "string" && prop.format === "date-time") {
+    return formatChinaTime(value, locale);
   }
   return value === null || value === undefined ? "" : String(value);
 }

@@ -2,7 +2,7 @@ import { SaveOutlined } from "@ant-design/icons";
 import { App, Button, Form } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api } from "../../shared/api";
-import { problemTarget } from "../../shared/applications/form";
+import { fieldOrder, problemTarget } from "../../shared/applications/form";
 import type { ApplicationDetail, FieldProblem, FormValue } from "../../shared/applications/types";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
 import { useI18n } from "../../shared/I18nProvider";
@@ -58,18 +58,17 @@ export function FormStep({
     return <p className="muted">{t("apps.noForm")}</p>;
   }
 
+  // "Next" saves whatever was typed (nothing is lost), then shows the browser's checks and the
+  // server's (check characters, formats) on the fields, the first one focused.
   const save = async (then: "save" | "next") => {
     setError(undefined);
+    let invalid: string[] = [];
     if (then === "next") {
-      try {
-        await form.validateFields();
-      } catch (invalid) {
-        const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-        if (first) {
-          form.focusField(first.name);
-        }
-        return;
-      }
+      invalid = await form.validateFields().then(
+        () => [],
+        (failed: { errorFields?: { name: (string | number)[] }[] }) =>
+          (failed.errorFields ?? []).map((f) => String(f.name[0])),
+      );
     }
     setBusy(then);
     try {
@@ -82,10 +81,12 @@ export function FormStep({
         message.success(t("apps.saved"));
         return;
       }
-      const left = formProblems(detail, true);
-      if (left.length > 0) {
-        form.setFields(left.map((p) => ({ name: p.name, errors: [p.message] })));
-        form.focusField(left[0]?.name ?? "");
+      const server = formProblems(detail, true).filter((p) => !invalid.includes(p.name));
+      form.setFields(server.map((p) => ({ name: p.name, errors: [p.message] })));
+      const wrong = new Set([...invalid, ...server.map((p) => p.name)]);
+      const first = fieldOrder(definition).find((name) => wrong.has(name));
+      if (first) {
+        form.focusField(first);
         return;
       }
       onNext();
@@ -114,6 +115,7 @@ export function FormStep({
       className="apply-form"
       data-testid="apply-form"
       onFinish={() => void save("next")}
+      onFinishFailed={() => void save("next")}
     >
       {Object.keys(application.prefill).length > 0 ? (
         <p className="muted small">{t("apps.form.prefilledHint")}</p>

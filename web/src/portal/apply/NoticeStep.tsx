@@ -1,6 +1,7 @@
 import { CloudDownloadOutlined } from "@ant-design/icons";
 import { Tag } from "antd";
 import type { ReactNode } from "react";
+import { daysKey } from "../../shared/applications/labels";
 import type { ServiceItem } from "../../shared/applications/types";
 import { useI18n } from "../../shared/I18nProvider";
 import { type ServiceInfo, serviceMaterials } from "./useServiceInfo";
@@ -37,7 +38,9 @@ export function NoticeStep({
       ? pick(info.item.summary, info.item.summaryEn)
       : pick(info.bundle.summary, info.bundle.summaryEn);
   const conditions = [...new Set(items.flatMap((i) => i.conditions))];
-  const legalBasis = items.flatMap((i) => i.legalBasis.map((b) => `${b.law}${b.article}`));
+  const legalBasis = items.flatMap((i) =>
+    i.legalBasis.map((b) => `${b.law.startsWith("《") ? b.law : `《${b.law}》`}${b.article}`),
+  );
 
   return (
     <div className="notice" data-testid="apply-notice">
@@ -49,7 +52,7 @@ export function NoticeStep({
             : t("apps.notice.lead", { department: departmentName(info.bundle.leadDepartment) })}
         </Fact>
         <Fact label={t("apps.notice.promised")} testId="notice-promised">
-          {t("apps.notice.days", { n: promisedDays })}
+          {t(daysKey(promisedDays), { n: promisedDays })}
           <span className="use-card__meta">{t("apps.notice.statutory", { n: statutoryDays })}</span>
         </Fact>
         <Fact label={t("apps.notice.visits")}>
@@ -72,7 +75,8 @@ export function NoticeStep({
                 <strong>{pick(item.name, item.nameEn)}</strong>
                 <span className="muted small">
                   {" "}
-                  · {departmentName(item.department)} · {t("apps.notice.days", { n: item.promisedDays })}
+                  · {departmentName(item.department)} ·{" "}
+                  {t(daysKey(item.promisedDays), { n: item.promisedDays })}
                 </span>
               </li>
             ))}

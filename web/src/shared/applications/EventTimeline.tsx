@@ -20,7 +20,7 @@ export function EventTimeline({
   departmentName,
   linkToLedger,
 }: {
-  application: Pick<ApplicationDetail, "events" | "tasks">;
+  application: Pick<ApplicationDetail, "events" | "tasks" | "materials">;
   departmentName: (code: string) => string;
   linkToLedger: boolean;
 }) {
@@ -44,6 +44,14 @@ export function EventTimeline({
     const prefill = event.action === "prefill" ? PREFILL_COMMENT.exec(text) : null;
     if (prefill) {
       return t("apps.event.prefillDetail", { fields: prefill[1] ?? "0", registries: prefill[2] ?? "0" });
+    }
+    if (event.action === "upload") {
+      // "<material id>: <file name>"
+      const cut = text.indexOf(": ");
+      const material = application.materials.find((m) => m.id === text.slice(0, cut));
+      if (material) {
+        return `${pick(material.name, material.nameEn)}：${text.slice(cut + 2)}`;
+      }
     }
     if (event.action === "conclude" && (text === "approved" || text === "rejected" || text === "partial")) {
       return t(OUTCOME_KEY[text]);

@@ -31,13 +31,11 @@ export function MaterialSource({
     const owner = catalogue.byId.get(state.resource)?.owner;
     return (
       <span className="material-state material-state--obtained" data-testid="material-obtained">
-        <CheckCircleFilled aria-hidden="true" className="material-state__icon" />
-        <span>
-          {t("apps.materialObtained", {
-            department: departmentName(owner ?? state.department),
-            resource: catalogue.name(state.resource),
-          })}
-        </span>
+        <CheckCircleFilled aria-hidden="true" className="material-state__icon" />{" "}
+        {t("apps.materialObtained", {
+          department: departmentName(owner ?? state.department),
+          resource: catalogue.name(state.resource),
+        })}{" "}
         {linkToLedger ? (
           <Link to={dataUseLink([state.ledgerSeq])} className="source-tag__link">
             {t("apps.sourceProof")}
@@ -50,10 +48,10 @@ export function MaterialSource({
   }
   return (
     <span className="material-state material-state--uploaded" data-testid="material-uploaded">
-      <PaperClipOutlined aria-hidden="true" className="material-state__icon" />
+      <PaperClipOutlined aria-hidden="true" className="material-state__icon" />{" "}
       <a href={uploadUrl(applicationId, state.uploadId)} download={state.filename}>
         {state.filename}
-      </a>
+      </a>{" "}
       <span className="muted small">{formatBytes(state.size)}</span>
     </span>
   );

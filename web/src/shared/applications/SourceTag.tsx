@@ -29,8 +29,7 @@ export function SourceTag({
   });
   return (
     <span className="source-tag" id={id} data-testid="source-tag">
-      <SafetyCertificateOutlined aria-hidden="true" className="source-tag__icon" />
-      <span>{text}</span>
+      <SafetyCertificateOutlined aria-hidden="true" className="source-tag__icon" /> {text}{" "}
       {linkToLedger ? (
         <Link to={dataUseLink([source.ledgerSeq])} className="source-tag__link">
           {t("apps.sourceProof")}

@@ -2,6 +2,7 @@ import { Alert } from "antd";
 import type { ReactNode } from "react";
 import { formatDay } from "../exchange/labels";
 import { useI18n } from "../I18nProvider";
+import { daysKey } from "./labels";
 import { StepTrack } from "./StepTrack";
 import { DueTag, TaskStatusTag } from "./Tags";
 import type { ApplicationDetail, ApplicationTask } from "./types";
@@ -28,6 +29,7 @@ export function TaskCard({
       className="use-card task-card"
       aria-labelledby={headingId}
       data-testid="task-card"
+      data-task={task.id}
       data-item={task.itemCode}
       data-status={task.status}
     >
@@ -53,7 +55,7 @@ export function TaskCard({
         <div>
           <dt>{t("apps.task.limit")}</dt>
           <dd>
-            {t("apps.notice.days", { n: task.limitDays })}
+            {t(daysKey(task.limitDays), { n: task.limitDays })}
             {task.acceptedOn ? (
               <span className="use-card__meta">
                 {t("apps.task.acceptedOn", { date: formatDay(task.acceptedOn, locale) })}

@@ -27,3 +27,16 @@ export function problemTarget(field: string): { part: "form" | "materials" | "ot
   }
   return { part: "other", name: bare };
 }
+
+/** A date-time as people in China read it (registries record UTC instants; a birth is at 09:42 in 杭州). */
+export function formatChinaTime(iso: string, locale: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  }).format(new Date(at));
+}

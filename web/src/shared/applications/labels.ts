@@ -88,3 +88,8 @@ export function formatBytes(bytes: number): string {
 export function dataUseLink(seqs: readonly number[]): string {
   return `/portal/data-use?seqs=${seqs.join(",")}`;
 }
+
+/** "3 working days", or "same day" for a limit of 0 (即办). */
+export function daysKey(n: number): MessageKey {
+  return n === 0 ? "apps.notice.days0" : "apps.notice.days";
+}
