@@ -109,6 +109,66 @@ describe("applications (办件)", () => {
     await officer.close();
   });
 
+  it("a department asks for supplements (补正), the clock pauses, the citizen supplies them, and handling resumes", async () => {
+    const citizen = await newContext(browser);
+    await signInByApi(citizen, "citizen");
+    const page = await citizen.newPage();
+    const applied = await applyWithPrefill(page, BIRTH_REGISTRATION, {
+      entries: ENTRIES,
+      uploads: { "household-booklet": samplePdf("户口簿.pdf"), "applicant-id-card": samplePdf("身份证.pdf") },
+    });
+
+    const officer = await newContext(browser, { width: 390 });
+    await signInByApi(officer, "officer");
+    const desk = await officer.newPage();
+    await desk.goto("/workbench/queue");
+    await desk.locator(`[data-testid=queue-row][data-number="${applied.number}"] a`).click();
+    await desk.getByTestId("action-supplement").click();
+    const modal = desk.locator(".ant-modal").filter({ has: desk.locator("form#task-action") });
+    await modal.locator(".ant-select").click();
+    await desk.keyboard.type("户口簿");
+    await desk.keyboard.press("Enter");
+    await desk.keyboard.type("户号");
+    await desk.keyboard.press("Enter");
+    await desk.keyboard.press("Escape");
+    await modal.locator("textarea").fill("户口簿扫描件不清晰，请重新上传；户号请与户口簿一致。");
+    await modal.locator("button[type=submit]").click();
+    await modal.waitFor({ state: "hidden" });
+    await expect.poll(() => desk.getByTestId("task-card").getAttribute("data-status")).toBe("supplement");
+    expect(await desk.getByTestId("due-tag").getAttribute("data-due")).toBe("paused");
+    await noSidewaysScroll(desk);
+
+    await page.goto(`/portal/applications/${applied.id}`);
+    const panel = page.getByTestId("supply-panel");
+    expect(await panel.getByTestId("supply-asked").textContent()).toContain("居民户口簿");
+    expect(await panel.textContent()).toContain("户口簿扫描件不清晰");
+    await panel.locator("[data-field=householdNumber] input").fill("330106012346");
+    await panel
+      .locator("[data-material=household-booklet] input[type=file]")
+      .setInputFiles(samplePdf("户口簿-清晰.pdf"));
+    await expect
+      .poll(() =>
+        panel.locator("[data-material=household-booklet] [data-testid=material-uploaded]").textContent(),
+      )
+      .toContain("户口簿-清晰.pdf");
+    expect(await axeAtRest(page)).toEqual([]);
+    await panel.getByTestId("supply-submit").click();
+    await expect.poll(() => page.getByTestId("task-card").getAttribute("data-status")).toBe("active");
+    expect(
+      await page.locator("[data-testid=form-values] [data-field=householdNumber]").textContent(),
+    ).toContain("330106012346");
+    expect(await page.locator("[data-testid=event-timeline] [data-action=supply]").count()).toBe(1);
+
+    expect(await officerApprovesAllSteps(desk, applied.number)).toEqual([
+      "受理",
+      "审查通过",
+      "准予许可",
+      "办结",
+    ]);
+    await citizen.close();
+    await officer.close();
+  });
+
   it("shows the server's check of an entry on its field, keeps the draft, and lets the citizen withdraw it", async () => {
     const citizen = await newContext(browser, { width: 1280 });
     await signInByApi(citizen, "citizen");

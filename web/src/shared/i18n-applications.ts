@@ -71,6 +71,7 @@ export const applicationsZh = {
   "apps.due.onTime": "正常",
   "apps.due.near": "临近到期",
   "apps.due.overdue": "已超期",
+  "apps.due.paused": "补正中，计时暂停",
   "apps.step.accept": "受理",
   "apps.step.review": "审查",
   "apps.step.inspect": "踏勘",
@@ -250,7 +251,7 @@ export const applicationsZh = {
   "officer.comment": "意见（可选）",
   "officer.policyDenied": "权责清单或负面清单不允许您作出这个决定",
   "officer.policyDeniedText":
-    "政策决策点拒绝了此操作（例如：不得办理本人或近亲属的申请，或本部门无此权力），拒绝已记入账本。请交由其他工作人员办理。",
+    "政策决策点拒绝了此操作（例如：任何人不得对本人提交的申请作出决定，或本部门没有办理这一事项的权力），拒绝已记入账本。请交由有权办理的工作人员处理。",
   "officer.decidedBy": "依据的规则：",
   "officer.conflict": "办件状态已经变化",
   "officer.reload": "刷新办件",
@@ -326,6 +327,7 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
   "apps.due.onTime": "On time",
   "apps.due.near": "Due soon",
   "apps.due.overdue": "Overdue",
+  "apps.due.paused": "Clock paused for supplements",
   "apps.step.accept": "Acceptance",
   "apps.step.review": "Review",
   "apps.step.inspect": "Site inspection",
@@ -510,7 +512,7 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
   "officer.comment": "Comment (optional)",
   "officer.policyDenied": "The rights or negative list does not allow you to decide this",
   "officer.policyDeniedText":
-    "The policy decision point refused the action (for example: no one decides their own or a close relative's application, or your department holds no such power). The refusal is recorded in the ledger. Hand it to a colleague.",
+    "The policy decision point refused the action (for example: no one decides an application they made themselves, or your department holds no power over this service). The refusal is recorded in the ledger. Hand it to a colleague who may decide it.",
   "officer.decidedBy": "Decided by:",
   "officer.conflict": "The application has changed",
   "officer.reload": "Reload it",

@@ -32,15 +32,18 @@ export function applicationLink(app: Pick<MyApplication, "id" | "status" | "serv
 function TaskLine({
   task,
   departmentName,
+  named,
 }: {
   task: ApplicationTask;
   departmentName: (code: string) => string;
+  /** A bundle's items are named; an item's one task is the application itself. */
+  named: boolean;
 }) {
   const { t, pick } = useI18n();
   const open = task.status === "active" || task.status === "supplement";
   return (
     <li className="task-line" data-testid="task-line" data-item={task.itemCode}>
-      <span className="task-line__name">{pick(task.itemName, task.itemNameEn)}</span>
+      {named ? <span className="task-line__name">{pick(task.itemName, task.itemNameEn)}</span> : null}
       <span className="task-line__meta">
         <TaskStatusTag status={task.status} />
         {open && task.step.kind ? (
@@ -53,7 +56,9 @@ function TaskLine({
           </span>
         ) : null}
         <span className="muted small">{departmentName(task.currentDepartment)}</span>
-        {open ? <DueTag dueOn={task.dueOn} status={task.dueStatus} /> : null}
+        {open ? (
+          <DueTag dueOn={task.dueOn} status={task.dueStatus} paused={task.status === "supplement"} />
+        ) : null}
       </span>
     </li>
   );
@@ -128,7 +133,12 @@ export function MyApplicationsPage() {
                   {app.tasks.length > 0 ? (
                     <ul className="task-lines" aria-label={t("apps.progress")}>
                       {app.tasks.map((task) => (
-                        <TaskLine key={task.id} task={task} departmentName={departments.name} />
+                        <TaskLine
+                          key={task.id}
+                          task={task}
+                          departmentName={departments.name}
+                          named={app.kind === "bundle"}
+                        />
                       ))}
                     </ul>
                   ) : app.status === "draft" ? (

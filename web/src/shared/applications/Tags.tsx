@@ -72,9 +72,27 @@ const DUE_CLASS: Record<DueStatus, string> = {
   overdue: "x-tag--bad",
 };
 
-/** "Due 3 Dec 2026 · near": the date with its warning colour (overdue red, near orange). */
-export function DueTag({ dueOn, status }: { dueOn: string | null; status: DueStatus | null }) {
+/**
+ * "Due 3 Dec 2026 · near": the date with its warning colour (overdue red, near orange). While the
+ * task waits for supplements (补正) its clock stands still, so the date would move: say so instead.
+ */
+export function DueTag({
+  dueOn,
+  status,
+  paused = false,
+}: {
+  dueOn: string | null;
+  status: DueStatus | null;
+  paused?: boolean;
+}) {
   const { t, locale } = useI18n();
+  if (paused) {
+    return (
+      <Tag className="x-tag x-tag--off" data-testid="due-tag" data-due="paused">
+        {t("apps.due.paused")}
+      </Tag>
+    );
+  }
   if (!dueOn) {
     return null;
   }

@@ -38,7 +38,9 @@ export function TaskCard({
           {pick(task.itemName, task.itemNameEn)}
         </h3>
         <TaskStatusTag status={task.status} />
-        {open ? <DueTag dueOn={task.dueOn} status={task.dueStatus} /> : null}
+        {open ? (
+          <DueTag dueOn={task.dueOn} status={task.dueStatus} paused={task.status === "supplement"} />
+        ) : null}
       </div>
       <dl className="task-card__facts">
         <div>

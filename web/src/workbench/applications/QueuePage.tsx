@@ -30,7 +30,7 @@ function QueueRow({ item }: { item: QueueItem }) {
   return (
     <li>
       <article
-        className={`queue-row queue-row--${item.dueStatus ?? "none"}`}
+        className={`queue-row queue-row--${item.status === "supplement" ? "paused" : (item.dueStatus ?? "none")}`}
         aria-labelledby={headingId}
         data-testid="queue-row"
         data-task={item.taskId}
@@ -65,7 +65,7 @@ function QueueRow({ item }: { item: QueueItem }) {
             </span>
           ) : null}
           <TaskStatusTag status={item.status} />
-          <DueTag dueOn={item.dueOn} status={item.dueStatus} />
+          <DueTag dueOn={item.dueOn} status={item.dueStatus} paused={item.status === "supplement"} />
         </div>
         <RightOutlined className="queue-row__arrow" aria-hidden="true" />
       </article>
