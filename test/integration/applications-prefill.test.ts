@@ -129,6 +129,9 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
         })
       ).statusCode,
     ).toBe(200);
+    // Its clock stands still: open, but neither near nor overdue.
+    const paused = (await officer.get("/api/workbench/queue?status=supplement")).json();
+    expect(paused.counts).toEqual({ open: 1, near: 0, overdue: 0 });
     // Waiting for the applicant: only a rejection is possible.
     const held = await officer.post(`/api/workbench/tasks/${taskId}/actions`, { action: "approve" });
     expect(held.statusCode).toBe(409);

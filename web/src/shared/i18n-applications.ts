@@ -117,6 +117,7 @@ export const applicationsZh = {
   "apps.notice.promised": "承诺时限",
   "apps.notice.days": "{n} 个工作日",
   "apps.notice.days0": "即办",
+  "apps.notice.days1": "1 个工作日",
   "apps.notice.statutory": "法定时限 {n} 个工作日",
   "apps.notice.visits": "到现场次数",
   "apps.notice.visits0": "0 次，全程网办",
@@ -373,6 +374,7 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
   "apps.notice.promised": "Promised time",
   "apps.notice.days": "{n} working days",
   "apps.notice.days0": "Same day",
+  "apps.notice.days1": "1 working day",
   "apps.notice.statutory": "statutory limit {n} working days",
   "apps.notice.visits": "Visits in person",
   "apps.notice.visits0": "None: entirely online",
@@ -429,7 +431,7 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
 
   "apps.done.title": "Application submitted",
   "apps.done.number": "Application no.: {number}",
-  "apps.done.hint": "Promised within {days} working days; you will be told the outcome.",
+  "apps.done.hint": "Promised within {days} working day(s); you will be told the outcome.",
   "apps.done.progress": "Follow its progress",
 
   "apps.mine.intro":

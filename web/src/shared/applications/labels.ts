@@ -89,7 +89,7 @@ export function dataUseLink(seqs: readonly number[]): string {
   return `/portal/data-use?seqs=${seqs.join(",")}`;
 }
 
-/** "3 working days", or "same day" for a limit of 0 (即办). */
+/** "3 working days", "1 working day", or "same day" for a limit of 0 (即办). */
 export function daysKey(n: number): MessageKey {
-  return n === 0 ? "apps.notice.days0" : "apps.notice.days";
+  return n === 0 ? "apps.notice.days0" : n === 1 ? "apps.notice.days1" : "apps.notice.days";
 }
