@@ -111,6 +111,11 @@ export const applicationsZh = {
   "apps.flow.materials": "提交材料",
   "apps.flow.review": "确认提交",
   "apps.flow.stepOf": "第 {n} 步，共 {total} 步：",
+  "apps.flow.noticeShort": "办事须知",
+  "apps.flow.consentShort": "授权预填",
+  "apps.flow.formShort": "填写表单",
+  "apps.flow.materialsShort": "提交材料",
+  "apps.flow.reviewShort": "确认提交",
 
   "apps.notice.department": "办理部门",
   "apps.notice.lead": "{department}（牵头）",
@@ -172,7 +177,9 @@ export const applicationsZh = {
 
   "apps.done.title": "申请已提交",
   "apps.done.number": "办件编号：{number}",
-  "apps.done.hint": "承诺 {days} 个工作日内办结，办理结果将通知您。",
+  "apps.done.hint": "承诺时限：{limit}。办理结果将通知您。",
+  "apps.audience.person": "本事项由个人办理，请使用个人账号登录。",
+  "apps.audience.organisation": "本事项由企业或组织办理，请使用企业账号登录。",
   "apps.done.progress": "查看办理进度",
 
   "apps.mine.intro": "您提交的每一份申请：办理到哪一步、由哪个部门办理、何时到期。",
@@ -368,6 +375,11 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
   "apps.flow.materials": "Documents",
   "apps.flow.review": "Submit",
   "apps.flow.stepOf": "Step {n} of {total}: ",
+  "apps.flow.noticeShort": "Guide",
+  "apps.flow.consentShort": "Consent",
+  "apps.flow.formShort": "Form",
+  "apps.flow.materialsShort": "Files",
+  "apps.flow.reviewShort": "Submit",
 
   "apps.notice.department": "Department",
   "apps.notice.lead": "{department} (lead)",
@@ -431,7 +443,10 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
 
   "apps.done.title": "Application submitted",
   "apps.done.number": "Application no.: {number}",
-  "apps.done.hint": "Promised within {days} working day(s); you will be told the outcome.",
+  "apps.done.hint": "Promised time: {limit}. You will be told the outcome.",
+  "apps.audience.person": "Persons apply for this service themselves: sign in with a personal account.",
+  "apps.audience.organisation":
+    "Enterprises and organisations apply for this service: sign in as their agent.",
   "apps.done.progress": "Follow its progress",
 
   "apps.mine.intro":

@@ -1,11 +1,13 @@
 import { CheckCircleOutlined } from "@ant-design/icons";
-import { Button, Card, Result, Skeleton, Steps } from "antd";
+import { Alert, Button, Card, Result, Skeleton, Steps } from "antd";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { useDepartmentsByCode } from "../../rights/useDepartmentsByCode";
+import { useMe } from "../../shared/AuthProvider";
 import { ApiError, api } from "../../shared/api";
 import type { ItemList } from "../../shared/api-types";
 import { problemTarget } from "../../shared/applications/form";
+import { daysKey } from "../../shared/applications/labels";
 import type { ApplicationDetail, FieldProblem, MyApplication } from "../../shared/applications/types";
 import { useApplication } from "../../shared/applications/useApplication";
 import { PageHeading } from "../../shared/components/PageHeading";
@@ -34,6 +36,15 @@ const STEP_TITLE: Record<Step, MessageKey> = {
   review: "apps.flow.review",
 };
 
+// The step indicator's labels: short enough for five across a phone.
+const STEP_SHORT: Record<Step, MessageKey> = {
+  notice: "apps.flow.noticeShort",
+  consent: "apps.flow.consentShort",
+  form: "apps.flow.formShort",
+  materials: "apps.flow.materialsShort",
+  review: "apps.flow.reviewShort",
+};
+
 const isStep = (value: string | null): value is Step => STEPS.includes(value as Step);
 
 function Loading() {
@@ -60,6 +71,7 @@ export function ApplyPage() {
   const { code = "" } = useParams();
   const { t, pick } = useI18n();
   const navigate = useNavigate();
+  const me = useMe();
   const [params, setParams] = useSearchParams();
   const draftId = params.get("draft");
   const info = useServiceInfo(code);
@@ -213,7 +225,9 @@ export function ApplyPage() {
                   {t("apps.done.number", { number: application.number })}
                 </span>
                 <br />
-                {t("apps.done.hint", { days: application.promisedDays })}
+                {t("apps.done.hint", {
+                  limit: t(daysKey(application.promisedDays), { n: application.promisedDays }),
+                })}
               </>
             }
             extra={[
@@ -243,6 +257,15 @@ export function ApplyPage() {
   let body: ReactNode;
   if (step === "notice") {
     const draft = mine.data?.items.find((a) => a.status === "draft" && a.service.code === code);
+    const audience = info.data?.kind === "item" ? info.data.item.audience : info.data?.bundle.audience;
+    // Whom the account speaks for, as the server decides it: a citizen for themself, an agent for the enterprise.
+    const speaksFor =
+      me.person && me.roles.includes("citizen")
+        ? "person"
+        : me.organisation && me.roles.includes("enterprise_agent")
+          ? "organisation"
+          : null;
+    const mayApply = speaksFor === audience;
     body = info.error ? (
       <ProblemAlert error={info.error} onRetry={info.reload} />
     ) : !info.data ? (
@@ -252,25 +275,33 @@ export function ApplyPage() {
         info={info.data}
         departmentName={departments.name}
         footer={
-          <>
-            <Button
-              type="primary"
-              size="large"
-              loading={busy === "start"}
-              onClick={() => void start()}
-              data-testid="start-application"
-            >
-              {t("apps.start")}
-            </Button>
-            {draft ? (
-              <Link
-                to={`/portal/apply/${encodeURIComponent(code)}?draft=${draft.id}`}
-                data-testid="resume-draft"
+          mayApply ? (
+            <>
+              <Button
+                type="primary"
+                size="large"
+                loading={busy === "start"}
+                onClick={() => void start()}
+                data-testid="start-application"
               >
-                {t("apps.resumeDraft", { number: draft.number })}
-              </Link>
-            ) : null}
-          </>
+                {t("apps.start")}
+              </Button>
+              {draft ? (
+                <Link
+                  to={`/portal/apply/${encodeURIComponent(code)}?draft=${draft.id}`}
+                  data-testid="resume-draft"
+                >
+                  {t("apps.resumeDraft", { number: draft.number })}
+                </Link>
+              ) : null}
+            </>
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              title={t(audience === "organisation" ? "apps.audience.organisation" : "apps.audience.person")}
+            />
+          )
         }
       />
     );
@@ -367,7 +398,7 @@ export function ApplyPage() {
           responsive={false}
           titlePlacement="vertical"
           current={STEPS.indexOf(step)}
-          items={STEPS.map((s) => ({ key: s, title: t(STEP_TITLE[s]) }))}
+          items={STEPS.map((s) => ({ key: s, title: t(STEP_SHORT[s]) }))}
         />
       </div>
       <Card className="apply-card">

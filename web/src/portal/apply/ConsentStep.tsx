@@ -77,7 +77,7 @@ export function ConsentStep({
   } else if (entries.length === 0) {
     actions = (
       <>
-        <Alert type="info" showIcon title={t("apps.consent.nothing")} />
+        {unavailable.length === 0 ? <Alert type="info" showIcon title={t("apps.consent.nothing")} /> : null}
         <div className="apply-actions">
           <Button type="primary" size="large" onClick={onDecline}>
             {t("apps.next")}
