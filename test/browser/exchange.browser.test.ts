@@ -1,32 +1,19 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeIdNumber } from "../../src/modules/identity/id-number.js";
 import {
   apiPost,
+  axeAtRest,
   type Locale,
   launchBrowser,
   newContext,
-  seriousViolations,
+  noSidewaysScroll,
   signInByApi,
   withSharedSession,
 } from "./helpers.js";
 
 /** The demo citizen 林晓雨 (src/seed/demo-data.ts). */
 const CITIZEN_ID = makeIdNumber("330106", "1992-05-17", 124);
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  // Polled: after a resize the narrow layout comes with React's next render.
-  await expect
-    .poll(() => page.evaluate<number>("document.documentElement.scrollWidth"))
-    .toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
-}
-
-/** axe on the page at rest (not a button mid-transition under the pointer). */
-async function axeAtRest(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  return seriousViolations(page);
-}
 
 describe("data-sharing exchange", () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Cookie, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 /** Where the built platform under test listens (set by the browser project's global setup). */
 export function baseUrl(): string {
@@ -109,6 +109,20 @@ export async function readMe(context: BrowserContext): Promise<MeForTest> {
   return (await response.json()) as MeForTest;
 }
 
+/** Waits until the page has no sideways scroll at its width (after a resize the narrow layout comes with React's next render). */
+export async function noSidewaysScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate<number>("document.documentElement.scrollWidth"))
+    .toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+}
+
+/** axe on the page at rest (not a button mid-transition under the pointer). */
+export async function axeAtRest(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  return seriousViolations(page);
+}
+
 /** Runs axe-core and returns the serious and critical violations, readably. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -121,4 +135,120 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .map((node) => node.target.join(" "))
           .join(", ")}`,
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applications (办件): reusable steps for the portal's apply flow and the officers' workbench.
+
+/** A file to upload for a material. */
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** A small PDF that passes the server's signature check (its first bytes are `%PDF-`). */
+export function samplePdf(name = "material.pdf"): UploadFile {
+  const body = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  return { name, mimeType: "application/pdf", buffer: Buffer.from(body, "latin1") };
+}
+
+/** Types one entry of the apply form: radios and selects by their option's text, other inputs as text. */
+export async function fillApplyField(page: Page, field: string, value: string): Promise<void> {
+  const item = page.locator(`[data-testid=apply-form] [data-field="${field}"]`);
+  if ((await item.locator(".ant-radio-group").count()) > 0) {
+    await item.locator("label", { hasText: value }).first().click();
+  } else if ((await item.locator(".ant-select").count()) > 0) {
+    await item.locator("input").first().fill(value);
+    await page.keyboard.press("Enter");
+  } else {
+    await item.locator("input, textarea").first().fill(value);
+  }
+}
+
+export interface ApplyOptions {
+  /** Entries the applicant types (form field → value); pre-filled fields are read-only. */
+  entries?: Record<string, string>;
+  /** Materials to upload (material id → file). */
+  uploads?: Record<string, UploadFile>;
+}
+
+export interface Applied {
+  id: string;
+  number: string;
+  /** The form fields shown read-only with a source after the consent. */
+  prefilled: string[];
+  /** Their source lines as shown ("来源：杭州市卫生健康委员会 · 出生医学证明信息 · 更新于 …"). */
+  sources: string[];
+}
+
+/**
+ * A signed-in citizen applies for a service item or a one-thing bundle through /portal/apply/:code:
+ * starts, consents to pre-fill, types `entries`, uploads `uploads`, reviews and submits.
+ */
+export async function applyWithPrefill(
+  page: Page,
+  code: string,
+  options: ApplyOptions = {},
+): Promise<Applied> {
+  await page.goto(`/portal/apply/${encodeURIComponent(code)}`);
+  await page.getByTestId("start-application").click();
+  await page.getByTestId("consent-prefill").click();
+  const form = page.getByTestId("apply-form");
+  await form.waitFor();
+  const prefilledItems = form.locator("[data-prefilled=true]");
+  const prefilled = await prefilledItems.evaluateAll((els) =>
+    els.map((el) => el.getAttribute("data-field") ?? ""),
+  );
+  const sources = (await form.getByTestId("source-tag").allTextContents()).map((text) => text.trim());
+  for (const [field, value] of Object.entries(options.entries ?? {})) {
+    await fillApplyField(page, field, value);
+  }
+  await form.locator("button[type=submit]").click();
+  await page.getByTestId("materials-step").waitFor();
+  for (const [material, file] of Object.entries(options.uploads ?? {})) {
+    const row = page.locator(`[data-testid=materials-step] [data-material="${material}"]`);
+    await row.locator("input[type=file]").setInputFiles(file);
+    await row.getByTestId("material-uploaded").waitFor();
+  }
+  await page
+    .getByTestId("materials-step")
+    .getByRole("button", { name: /下一步|Next/ })
+    .click();
+  await page.getByTestId("submit-application").click();
+  const number = (await page.getByTestId("application-number").textContent())?.replace(/^[^0-9]*/, "") ?? "";
+  const href = (await page.getByTestId("view-progress").getAttribute("href")) ?? "";
+  return { id: href.split("/").pop() ?? "", number, prefilled, sources };
+}
+
+/**
+ * A signed-in officer finds the application in the workbench queue and approves every step of its
+ * task waiting on their departments (受理 → 审查 → 决定 → 办结, as the item has them) until the task
+ * concludes or moves to another department. Returns the labels of the buttons pressed.
+ */
+export async function officerApprovesAllSteps(page: Page, number: string): Promise<string[]> {
+  await page.goto("/workbench/queue");
+  const row = page.locator(`[data-testid=queue-row][data-number="${number}"]`).first();
+  await row.waitFor();
+  const taskId = (await row.getAttribute("data-task")) ?? "";
+  await row.locator("a").first().click();
+  const card = page.locator(`[data-testid=task-card][data-task="${taskId}"]`);
+  await card.waitFor();
+  const pressed: string[] = [];
+  const approve = card.getByTestId("action-approve");
+  while ((await approve.count()) > 0) {
+    const step = (await approve.getAttribute("data-step")) ?? "";
+    pressed.push((await approve.textContent())?.trim() ?? "");
+    await approve.click();
+    const modal = page.locator(".ant-modal").filter({ has: page.locator("form#task-action") });
+    await modal.locator("button[type=submit]").click();
+    await modal.waitFor({ state: "hidden" });
+    // The next step's button, or none once the task is concluded or with another department.
+    // A script string: this file is type-checked without the DOM library.
+    const selector = `[data-testid=task-card][data-task="${taskId}"] [data-testid=action-approve]`;
+    await page.waitForFunction(
+      `(() => { const b = document.querySelector(${JSON.stringify(selector)}); return !b || b.getAttribute("data-step") !== ${JSON.stringify(step)}; })()`,
+    );
+  }
+  return pressed;
 }

@@ -171,6 +171,21 @@ describe.each(testDatabases())("the transparency ledger (%s)", (kind) => {
     const actions = others.map((i: { body: string }) => JSON.parse(i.body).action);
     expect(actions).toContain("identity.accounts.read");
     expect(actions).not.toContain("identity.sign_in");
+    // One entry by its number (a pre-filled field links to the read behind it); another's is not shown.
+    const one = (await citizen.get(`/api/ledger/mine?seqs=${read.seq}`)).json();
+    expect(one.items.map((i: { seq: number }) => i.seq)).toEqual([read.seq]);
+    expect(one.total).toBe(1);
+    const all = (await citizen.get("/api/ledger/mine?limit=200")).json().items;
+    const notMine = await t.platform.database.db
+      .selectFrom("ledger_entries")
+      .select("seq")
+      .where(
+        "seq",
+        "not in",
+        all.map((i: { seq: number }) => i.seq),
+      )
+      .executeTakeFirstOrThrow();
+    expect((await citizen.get(`/api/ledger/mine?seqs=${notMine.seq}`)).json().items).toEqual([]);
   });
 
   it("appends in the caller's transaction: a rolled-back action leaves no entry", async () => {

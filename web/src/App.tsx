@@ -47,6 +47,13 @@ const CertificatesPage = lazy(() =>
   import("./portal/CertificatesPage").then((m) => ({ default: m.CertificatesPage })),
 );
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
+const ApplyPage = lazy(() => import("./portal/apply/ApplyPage").then((m) => ({ default: m.ApplyPage })));
+const MyApplicationsPage = lazy(() =>
+  import("./portal/applications/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })),
+);
+const ApplicationPage = lazy(() =>
+  import("./portal/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })),
+);
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
@@ -175,6 +182,9 @@ function AppRoutes() {
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
           <Route path="certificates" element={<CertificatesPage />} />
+          <Route path="apply/:code" element={<ApplyPage />} />
+          <Route path="applications" element={<MyApplicationsPage />} />
+          <Route path="applications/:id" element={<ApplicationPage />} />
         </Route>
         <Route
           path="workbench/*"

@@ -1000,10 +1000,21 @@ export async function queue(ctx: ServiceContext, caller: Caller, input: QueueInp
       .selectFrom("application_tasks")
       .select((eb) => [
         eb.fn.countAll<string>().as("open"),
-        eb.fn.countAll<string>().filterWhere("due_on", "<", today).as("overdue"),
+        // A task waiting for supplements has its clock stopped: its due date will move, so it is
+        // neither near nor overdue.
         eb.fn
           .countAll<string>()
-          .filterWhere((w) => w.and([w("due_on", ">=", today), w("due_on", "<=", nearBound ?? today)]))
+          .filterWhere((w) => w.and([w("status", "=", "active"), w("due_on", "<", today)]))
+          .as("overdue"),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((w) =>
+            w.and([
+              w("status", "=", "active"),
+              w("due_on", ">=", today),
+              w("due_on", "<=", nearBound ?? today),
+            ]),
+          )
           .as("near"),
       ])
       .where("current_department", "in", departments)

@@ -168,16 +168,24 @@ export function ledgerRoutes(ctx: ServiceContext): FastifyPluginAsync {
             limit: Type.Optional(Limit),
             offset: Type.Optional(Offset),
             others: Type.Optional(Type.Boolean({ description: "only what others did" })),
+            seqs: Type.Optional(
+              Type.String({
+                pattern: "^[0-9]{1,15}(,[0-9]{1,15}){0,99}$",
+                description:
+                  "only these entries (by sequence number), e.g. the read behind a pre-filled field",
+              }),
+            ),
           }),
         },
         config: { auth: { roles: "any" } },
       },
       async (request) => {
-        const { limit = 50, offset = 0, others } = request.query;
+        const { limit = 50, offset = 0, others, seqs } = request.query;
         return views.entriesAboutMe(ctx, requirePrincipal(request).accountId, {
           limit,
           offset,
           othersOnly: others,
+          seqs: seqs?.split(",").map(Number),
         });
       },
     );

@@ -110,7 +110,13 @@ export async function searchForAuditor(ctx: ServiceContext, caller: Caller, q: A
 export async function entriesAboutMe(
   ctx: ServiceContext,
   accountId: string,
-  page: { limit: number; offset: number; othersOnly?: boolean | undefined },
+  page: {
+    limit: number;
+    offset: number;
+    othersOnly?: boolean | undefined;
+    /** Only these entries (still only those about the account). */
+    seqs?: number[] | undefined;
+  },
 ) {
   const profile = await accounts.loadProfile(ctx, accountId);
   const subjects: { type: "person" | "organisation" | "account"; id: string }[] = [
@@ -130,6 +136,7 @@ export async function entriesAboutMe(
         limit: page.limit + page.offset,
         offset: 0,
         excludeActorAccountId: page.othersOnly ? accountId : undefined,
+        seqs: page.seqs,
       }),
     ),
   );

@@ -173,11 +173,14 @@ export function DataUsePage() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   // What others did with one's data first; one's own sign-ins and changes only when asked for.
   const showAll = params.get("show") === "all";
+  // A link from elsewhere (a pre-filled field's source, an application's history) names its entries.
+  const seqs = /^[0-9]{1,15}(,[0-9]{1,15}){0,99}$/.test(params.get("seqs") ?? "") ? params.get("seqs") : null;
   const list = useApi<Page<LedgerEntryItem>>(
     withQuery("/api/ledger/mine", {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
-      ...(showAll ? {} : { others: "true" }),
+      ...(showAll || seqs ? {} : { others: "true" }),
+      seqs,
     }),
   );
   const rows = useMemo(() => toShown(list.data?.items ?? []), [list.data]);
@@ -271,16 +274,27 @@ export function DataUsePage() {
           </Button>
         }
       />
-      <Segmented
-        className="use-filter"
-        aria-label={t("dataUse.filter")}
-        value={showAll ? "all" : "others"}
-        onChange={(value) => setParams(value === "all" ? { show: "all" } : {})}
-        options={[
-          { value: "others", label: t("dataUse.filterOthers") },
-          { value: "all", label: t("dataUse.filterAll") },
-        ]}
-      />
+      {seqs ? (
+        <p className="use-filter">
+          <Tag data-testid="data-use-seqs-filter">
+            {t("ledgerPage.seqsFilter", { seqs: seqs.split(",").join(", ") })}
+          </Tag>
+          <Button type="link" size="small" onClick={() => setParams({})}>
+            {t("ledgerPage.seqsClear")}
+          </Button>
+        </p>
+      ) : (
+        <Segmented
+          className="use-filter"
+          aria-label={t("dataUse.filter")}
+          value={showAll ? "all" : "others"}
+          onChange={(value) => setParams(value === "all" ? { show: "all" } : {})}
+          options={[
+            { value: "others", label: t("dataUse.filterOthers") },
+            { value: "all", label: t("dataUse.filterAll") },
+          ]}
+        />
+      )}
       {body}
     </>
   );

@@ -62,10 +62,12 @@ export function PortalHome() {
               title={t("portal.services")}
               description={t("portal.servicesSoon")}
             />
-            <ComingSoonCard
+            <FeatureCard
+              to="/portal/applications"
               icon={<FileDoneOutlined />}
               title={t("portal.applications")}
-              description={t("portal.applicationsSoon")}
+              description={t("portal.applicationsCard")}
+              testId="applications-card"
             />
             <ComingSoonCard
               icon={<CommentOutlined />}

@@ -4,6 +4,8 @@
 
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
 
+import { applicationsEn, applicationsZh } from "./i18n-applications";
+
 export type Locale = "zh-CN" | "en";
 
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
@@ -12,6 +14,7 @@ export const LOCALE_STORAGE_KEY = "yimen.locale";
 
 const zhCN = {
   ...SERVICES_ZH,
+  ...applicationsZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -184,7 +187,7 @@ const zhCN = {
   "portal.services": "办事服务",
   "portal.servicesSoon": "服务目录与“一件事”集成办理：按主题查找服务，一次提交即可办理涉及多个部门的事项。",
   "portal.applications": "我的办件",
-  "portal.applicationsSoon": "查看已提交申请的进度、补正材料、领取结果。",
+  "portal.applicationsCard": "查看已提交申请的进度、补正材料、领取结果。",
   "portal.requests": "诉求",
   "portal.requestsSoon": "接诉即办：提交咨询、求助、投诉和建议，全程跟踪办理与回访。",
   "portal.dataUse": "谁用了我的数据",
@@ -204,7 +207,7 @@ const zhCN = {
   "workbench.departments": "我的部门",
   "workbench.noDepartments": "此账号尚未分配部门，请联系部门管理员。",
   "workbench.applicationQueue": "办件队列",
-  "workbench.applicationQueueSoon": "待受理、待审查、待办结的申请，按时限排序，超期预警。",
+  "workbench.applicationQueueCard": "待受理、待审查、待办结的申请，按时限排序，超期预警。",
   "workbench.requestQueue": "诉求工单",
   "workbench.requestQueueSoon": "接诉即办工单：签收、办理、退回与重新派单。",
 
@@ -1020,6 +1023,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...SERVICES_EN,
+  ...applicationsEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",
@@ -1196,7 +1200,7 @@ const en: Messages = {
   "portal.servicesSoon":
     "Service catalogue and one-thing bundles: find services by life event and apply once for matters that involve several departments.",
   "portal.applications": "My applications",
-  "portal.applicationsSoon":
+  "portal.applicationsCard":
     "Follow the progress of your applications, supply missing documents and collect results.",
   "portal.requests": "Requests",
   "portal.requestsSoon":
@@ -1218,7 +1222,7 @@ const en: Messages = {
   "workbench.departments": "My departments",
   "workbench.noDepartments": "No department is assigned to this account yet. Ask your department admin.",
   "workbench.applicationQueue": "Application queue",
-  "workbench.applicationQueueSoon":
+  "workbench.applicationQueueCard":
     "Applications to accept, review and conclude, ordered by deadline, with overdue warnings.",
   "workbench.requestQueue": "Request queue",
   "workbench.requestQueueSoon": "Request tickets: sign for, handle, return and re-dispatch.",

@@ -111,13 +111,23 @@ export function WorkbenchHome() {
         </>
       ) : null}
 
+      {me.roles.includes("officer") ? (
+        <>
+          <h2 className="section-title">{t("workbench.applicationsSection")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/queue"
+              icon={<InboxOutlined />}
+              title={t("workbench.applicationQueue")}
+              description={t("workbench.applicationQueueCard")}
+              testId="application-queue-card"
+            />
+          </div>
+        </>
+      ) : null}
+
       <h2 className="section-title">{t("app.comingSoon")}</h2>
       <div className="card-grid">
-        <ComingSoonCard
-          icon={<InboxOutlined />}
-          title={t("workbench.applicationQueue")}
-          description={t("workbench.applicationQueueSoon")}
-        />
         <ComingSoonCard
           icon={<AuditOutlined />}
           title={t("workbench.requestQueue")}

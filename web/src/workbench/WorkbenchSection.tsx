@@ -20,8 +20,12 @@ const ReviewProposalPage = lazy(() =>
 const AgreementsPage = lazy(() =>
   import("./exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
+const QueuePage = lazy(() => import("./applications/QueuePage").then((m) => ({ default: m.QueuePage })));
+const TaskReviewPage = lazy(() =>
+  import("./applications/TaskReviewPage").then((m) => ({ default: m.TaskReviewPage })),
+);
 
-/** /workbench/*: the staff home and a department admin's rights list, the legal reviewers' queue and the sharing agreements. */
+/** /workbench/*: the staff home, a department admin's rights list, the legal reviewers' queue, the sharing agreements and the officers' application queue. */
 export function WorkbenchSection() {
   return (
     <Routes>
@@ -63,6 +67,22 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer", "dept_admin"]}>
             <AgreementsPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="queue"
+        element={
+          <RequireRole roles={["officer"]}>
+            <QueuePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="applications/:id"
+        element={
+          <RequireRole roles={["officer"]}>
+            <TaskReviewPage />
           </RequireRole>
         }
       />

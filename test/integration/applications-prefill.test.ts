@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidateCatalog } from "../../src/modules/catalog/index.js";
+import { type Client, signIn } from "../support/http.js";
+import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
+
+/** 出生登记 of 杭州市公安局: pre-filled from 杭州市卫生健康委员会's birth records (demo). */
+const BIRTH_REGISTRATION = "330100-GA-QR-001-01";
+
+const PDF = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1").toString("base64");
+
+/** What the citizen types once the birth record is filled in. */
+const ENTRIES = {
+  relationToChild: "母亲",
+  childEthnicity: "汉族",
+  householdAddress: "浙江省杭州市西湖区保俶北路 88 号",
+  householdNumber: "330106012345",
+  householdHead: "林晓雨",
+  childRelationToHead: "女",
+  applicantName: "林晓雨",
+  applicantIdNumber: "330106199205171243",
+  applicantMobile: "13800000218",
+};
+
+describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind) => {
+  let t: TestPlatform;
+  let citizen: Client;
+  let officer: Client;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await startTestPlatform(kind);
+    citizen = await signIn(t.app, "citizen");
+    officer = await signIn(t.app, "officer");
+  });
+  afterAll(() => t?.close());
+
+  it("reads the registries with the applicant's consent as the department's service account, each read in their ledger", async () => {
+    const created = await citizen.post("/api/applications", { service: BIRTH_REGISTRATION });
+    expect(created.statusCode).toBe(201);
+    id = created.json().id;
+    const plan = (await citizen.get(`/api/applications/${id}/prefill`)).json();
+    expect(plan.entries).toContainEqual(
+      expect.objectContaining({ department: "HZ-GA", resource: "birth-certificates", owner: "HZ-WJ" }),
+    );
+
+    const filled = await citizen.post(`/api/applications/${id}/prefill`, { consent: true });
+    expect(filled.statusCode).toBe(200);
+    const app = filled.json();
+    expect(app.form.childName).toBe("陈思语");
+    expect(app.prefill.childName).toMatchObject({ department: "HZ-WJ", resource: "birth-certificates" });
+    expect(
+      app.materials.find((m: { id: string }) => m.id === "birth-medical-certificate").state,
+    ).toMatchObject({
+      via: "exchange",
+    });
+
+    // The read is the department's, through its own account, and the citizen can check it.
+    const seq = app.prefill.childName.ledgerSeq;
+    const mine = (await citizen.get(`/api/ledger/mine?seqs=${seq}`)).json();
+    expect(mine.items).toHaveLength(1);
+    const actor = mine.items[0].identities.find((i: { kind: string }) => i.kind === "actor");
+    expect(actor.label).toContain("yimen-apply-hz-ga");
+    const account = await t.platform.database.db
+      .selectFrom("accounts")
+      .select(["kind"])
+      .where("username", "=", "yimen-apply-hz-ga")
+      .executeTakeFirstOrThrow();
+    expect(account.kind).toBe("system");
+
+    // A second application reuses the account.
+    const other = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    expect((await citizen.post(`/api/applications/${other.id}/prefill`, { consent: true })).statusCode).toBe(
+      200,
+    );
+    const accounts = await t.platform.database.db
+      .selectFrom("accounts")
+      .select("id")
+      .where("username", "like", "yimen-apply-%")
+      .execute();
+    expect(accounts).toHaveLength(1);
+    expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
+  });
+
+  it("saves, uploads, submits and decides while the catalogue reloads from the database", async () => {
+    // A cold catalogue cache is read from the database: never inside the action's transaction,
+    // which on PGlite holds the only connection (the request would wait for ever).
+    invalidateCatalog(t.platform.ctx);
+    expect((await citizen.patch(`/api/applications/${id}`, { form: ENTRIES })).statusCode).toBe(200);
+    for (const material of ["household-booklet", "applicant-id-card"]) {
+      invalidateCatalog(t.platform.ctx);
+      const uploaded = await citizen.post(`/api/applications/${id}/uploads`, {
+        material,
+        filename: `${material}.pdf`,
+        mediaType: "application/pdf",
+        content: PDF,
+      });
+      expect(uploaded.statusCode).toBe(201);
+    }
+    invalidateCatalog(t.platform.ctx);
+    const submitted = await citizen.post(`/api/applications/${id}/submit`);
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json().status).toBe("submitted");
+
+    const queue = (await officer.get("/api/workbench/queue")).json();
+    const item = queue.items.find((i: { application: { id: string } }) => i.application.id === id);
+    expect(item.step.kind).toBe("accept");
+    invalidateCatalog(t.platform.ctx);
+    const accepted = await officer.post(`/api/workbench/tasks/${item.taskId}/actions`, { action: "approve" });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().tasks[0].step.kind).toBe("review");
+  });
+
+  it("lets only the current department act, and refuses an action on a step that has moved on", async () => {
+    const queue = (await officer.get("/api/workbench/queue")).json();
+    const taskId = queue.items.find((i: { application: { id: string } }) => i.application.id === id).taskId;
+    const other = await signIn(t.app, "officer2");
+    expect(
+      (await other.post(`/api/workbench/tasks/${taskId}/actions`, { action: "approve" })).statusCode,
+    ).toBe(404);
+    const rejected = await officer.post(`/api/workbench/tasks/${taskId}/actions`, { action: "reject" });
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.json().field).toBe("body.reason");
+    expect(
+      (
+        await officer.post(`/api/workbench/tasks/${taskId}/actions`, {
+          action: "supplement",
+          items: ["household-booklet"],
+          comment: "请上传清晰的户口簿",
+        })
+      ).statusCode,
+    ).toBe(200);
+    // Its clock stands still: open, but neither near nor overdue.
+    const paused = (await officer.get("/api/workbench/queue?status=supplement")).json();
+    expect(paused.counts).toEqual({ open: 1, near: 0, overdue: 0 });
+    // Waiting for the applicant: only a rejection is possible.
+    const held = await officer.post(`/api/workbench/tasks/${taskId}/actions`, { action: "approve" });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().code).toBe("CONFLICT");
+  });
+});
