@@ -7,7 +7,7 @@ import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function startChild(
+export function startChild(
   script: string,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; setup: string }> {

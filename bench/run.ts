@@ -2,12 +2,14 @@
  * `npm run bench -- NAME` runs one benchmark (bounded in time, loopback only) and prints its result
  * as one JSON line last. Later modules add their benchmarks to BENCHMARKS.
  */
+import { applicationsBenchmark } from "./applications.js";
 import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  applications: applicationsBenchmark,
   exchange: exchangeBenchmark,
   http: httpBenchmark,
   ledger: ledgerBenchmark,

@@ -45,6 +45,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
           body: StrictObject({
             kind: Type.Optional(Lit(["item", "bundle"] as const)),
             service: ServiceCode,
+            /** Entries the client already has (saved with the draft, as PATCH would). */
+            form: Type.Optional(FormValues),
             onBehalf: Type.Optional(
               StrictObject({
                 idNumber: Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" }),
@@ -67,6 +69,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
           kind: request.body.kind,
           service: request.body.service,
           onBehalf: request.body.onBehalf,
+          form: request.body.form,
         });
         return reply.status(201).send(await detail(caller, row.id));
       },

@@ -135,6 +135,8 @@ export interface DraftInput {
         authorisation: { kind: string; reference: string; note?: string | undefined };
       }
     | undefined;
+  /** Entries to save with the draft. */
+  form?: Record<string, unknown> | undefined;
 }
 
 async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInput): Promise<Applicant> {
@@ -214,6 +216,7 @@ export async function createDraft(
         on_behalf: JSON.stringify(applicant.onBehalf),
         status: "draft",
         promised_days: service.promisedDays,
+        form: JSON.stringify(input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {}),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -314,7 +317,7 @@ export async function saveDraft(
 
 function mergeEntries(
   service: ResolvedService,
-  app: ApplicationRow,
+  app: Pick<ApplicationRow, "form" | "prefill">,
   entries: Record<string, unknown>,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...app.form };

@@ -1,0 +1,172 @@
+import autocannon from "autocannon";
+import pg from "pg";
+import { startChild } from "./exchange.js";
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function signIn(url: string, username: string, password: string): Promise<Session> {
+  const res = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) {
+    throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
+  }
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** The form of 异地就医备案 as an applicant completes it (the rest is pre-filled). */
+const FORM = {
+  filingType: "异地长期居住",
+  destinationCity: "上海市",
+  startDate: "2026-12-01",
+  applicantMobile: "13857160218",
+};
+
+/**
+ * Submissions through the whole path — a draft with the applicant's entries, consent and pre-fill
+ * through the exchange (consent request and grant, gateway read with policy, masking and ledger),
+ * validation, workflow start and ledger — as complete submissions per second; then the officers'
+ * queue page of a department with 100,000 open applications, its p99. PostgreSQL (DATABASE_URL).
+ */
+export async function applicationsBenchmark(args: string[]): Promise<Record<string, unknown>> {
+  const arg = (name: string, fallback: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
+  const seconds = arg("--seconds", 15);
+  const connections = arg("--connections", 20);
+  const open = arg("--open", 100_000);
+  const admin = process.env.DATABASE_URL;
+  if (!admin) {
+    throw new Error(
+      "npm run bench -- applications runs on PostgreSQL: set DATABASE_URL (scripts/pg-private.sh start DIR)",
+    );
+  }
+  const name = `yimen_bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  let server: Awaited<ReturnType<typeof startChild>> | undefined;
+  try {
+    server = await startChild("bench/servers/applications.ts", {
+      DATABASE_URL: url.toString(),
+      BENCH_APPLICANTS: String(connections),
+      BENCH_OPEN: String(open),
+    });
+    const setup = JSON.parse(server.setup) as { usernames: string[]; password: string };
+    const base = server.url;
+    const sessions = await Promise.all(setup.usernames.map((u) => signIn(base, u, setup.password)));
+    const officer = await signIn(base, "officer5", setup.password);
+
+    let nextSession = 0;
+    let submitted = 0;
+    let failed = 0;
+    interface Ctx {
+      session?: Session;
+      id?: string;
+    }
+    const headers = (s: Session) => ({
+      cookie: s.cookie,
+      "x-csrf-token": s.csrf,
+      "content-type": "application/json",
+    });
+    const submissions = (duration: number) =>
+      autocannon({
+        url: base,
+        connections,
+        pipelining: 1,
+        duration,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req, context: Ctx) => {
+              context.session ??= sessions[nextSession++ % sessions.length] as Session;
+              return {
+                ...req,
+                path: "/api/applications",
+                headers: headers(context.session),
+                body: JSON.stringify({ service: "330100-YB-QT-001-01", form: FORM }),
+              };
+            },
+            onResponse: (status, body, context: Ctx) => {
+              context.id = status === 201 ? (JSON.parse(body) as { id: string }).id : undefined;
+              if (status !== 201) {
+                failed++;
+              }
+            },
+          },
+          {
+            method: "POST",
+            setupRequest: (req, context: Ctx) => ({
+              ...req,
+              path: `/api/applications/${context.id}/prefill`,
+              headers: headers(context.session as Session),
+              body: JSON.stringify({ consent: true }),
+            }),
+          },
+          {
+            method: "POST",
+            setupRequest: (req, context: Ctx) => ({
+              ...req,
+              path: `/api/applications/${context.id}/submit`,
+              headers: headers(context.session as Session),
+            }),
+            onResponse: (status) => {
+              if (status === 200) {
+                submitted++;
+              } else {
+                failed++;
+              }
+            },
+          },
+        ],
+      });
+    await submissions(3);
+    submitted = 0;
+    failed = 0;
+    const run = await submissions(seconds);
+    if (failed > 0 || run.errors > 0) {
+      throw new Error(`submissions: ${failed} failed, ${run.errors} errors, ${run.non2xx} non-2xx`);
+    }
+    const queue = (duration: number) =>
+      autocannon({
+        url: `${base}/api/workbench/queue?limit=50`,
+        connections: 10,
+        pipelining: 1,
+        duration,
+        headers: { cookie: officer.cookie },
+      });
+    await queue(2);
+    const page = await queue(seconds);
+    if (page.non2xx > 0 || page.errors > 0) {
+      throw new Error(`queue: ${page.non2xx} non-2xx, ${page.errors} errors`);
+    }
+    return {
+      bench: "applications",
+      database: "postgres",
+      seconds,
+      connections,
+      openApplications: open,
+      submissionsPerSec: Math.round((submitted / seconds) * 10) / 10,
+      submissionP99Ms: run.latency.p99,
+      queueP99Ms: page.latency.p99,
+      queueRps: Math.round(page.requests.average),
+    };
+  } finally {
+    server?.child.kill();
+    await new Promise((r) => setTimeout(r, 500));
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  }
+}
