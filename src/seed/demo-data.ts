@@ -151,6 +151,20 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
       { code: "HZ-BGT-12345", name: "12345政务服务便民热线", nameEn: "12345 Government Service Hotline" },
     ],
   },
+  {
+    code: "HZ-SW",
+    name: "国家税务总局杭州市税务局",
+    nameEn: "Hangzhou Municipal Tax Service, State Taxation Administration",
+    divisionCode: "330100",
+    org: "00250017",
+  },
+  {
+    code: "HZ-GJJ",
+    name: "杭州住房公积金管理中心",
+    nameEn: "Hangzhou Housing Provident Fund Management Centre",
+    divisionCode: "330100",
+    org: "00250018",
+  },
   // District counterparts.
   {
     code: "XH-GA",
@@ -420,6 +434,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: "officer3", displayName: "吴静", roles: ["officer"], departments: ["HZ-RS"] },
   { username: "officer4", displayName: "郑凯", roles: ["officer"], departments: ["XH-GA"] },
+  { username: "officer5", displayName: "许文倩", roles: ["officer"], departments: ["HZ-YB"] },
+  { username: "officer6", displayName: "蒋一鸣", roles: ["officer"], departments: ["HZ-WJ"] },
   { username: "deptadmin", displayName: "何志远", roles: ["dept_admin"], departments: ["HZ-SJ"] },
   { username: "leader", displayName: "马振华", roles: ["leader"], departments: ["HZ-BGT"] },
   { username: "auditor", displayName: "冯清", roles: ["auditor"], departments: [] },
