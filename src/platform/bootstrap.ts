@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { applicationsRoutes } from "../modules/applications/index.js";
+import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
@@ -64,9 +65,10 @@ export function createHttpApp(
     routes: [
       identityRoutes(platform.ctx),
       ledgerRoutes(platform.ctx),
-      policyRoutes(platform.ctx),
+      policyRoutes(platform.ctx, { servicesByPower: itemRefsByPower }),
       exchangeRoutes(platform.ctx),
       calendarRoutes(platform.ctx),
+      catalogRoutes(platform.ctx),
       applicationsRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),

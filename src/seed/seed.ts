@@ -1,3 +1,4 @@
+import { seedDemoServices } from "../modules/catalog/index.js";
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
 import { accounts, directory, importDivisions } from "../modules/identity/index.js";
@@ -50,6 +51,8 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   const divisions = await seedReference(ctx, options.provinces ? { provinces: options.provinces } : {});
   if (await getState(ctx.db, "demo_seeded")) {
+    // A demo seeded before the service catalogue existed gets its items now (idempotent).
+    await seedDemoServices(ctx, SEED);
     return { seeded: false, divisions, accounts: [] };
   }
   // All or nothing: a crash half-way leaves no partial demo behind, and the next start seeds again.
@@ -133,6 +136,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   await seedDemoExchange(ctx, SEED);
   await seedDemoRights(ctx, SEED);
   await seedRegistries(ctx, SEED, DEMO_REGISTRY_ROWS);
+  await seedDemoServices(ctx, SEED);
   const staff = (username: string, department: string): Caller => ({
     actor: {
       accountId: accountIds.get(username) as string,

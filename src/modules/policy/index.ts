@@ -11,6 +11,7 @@ export {
   explainDecision,
   noteReadSql,
   readFactsSql,
+  rightsInForce,
   seedDemoRights,
 } from "./policy.service.js";
 export { routeAuthorizer } from "./route-authorizer.js";

@@ -6,7 +6,7 @@ import { callerOf } from "../../platform/http/caller.js";
 import { StrictObject, Uuid } from "../../platform/http/schema.js";
 import type { TypedApp } from "../../platform/http/types.js";
 import { directory } from "../identity/index.js";
-import { presentVersion } from "./policy.presenter.js";
+import { presentRightsList, presentVersion } from "./policy.presenter.js";
 import * as policy from "./policy.service.js";
 import { POWER_TYPES } from "./rights-list.js";
 
@@ -46,8 +46,23 @@ const PowerSchema = StrictObject({
 
 const reviewers = ["legal_reviewer", "dept_admin", "auditor", "platform_admin", "leader"] as const;
 
+/** A service item a power authorises, as the published list links to it. */
+export interface LinkedService {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface PolicyRouteOptions {
+  /**
+   * The service items exercising each power, by power code: the catalog module's, handed in by
+   * bootstrap (the catalog depends on the rights lists, so the lists cannot import it).
+   */
+  servicesByPower?: (ctx: ServiceContext) => Promise<Map<string, LinkedService[]>>;
+}
+
 /** 权责清单 publication, proposals and review; decisions explained. */
-export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
+export function policyRoutes(ctx: ServiceContext, options: PolicyRouteOptions = {}): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify as unknown as TypedApp;
 
@@ -57,7 +72,13 @@ export function policyRoutes(ctx: ServiceContext): FastifyPluginAsync {
         schema: { ...tags, summary: "The rights and responsibility lists in force, by department (public)" },
         config: { auth: { public: true } },
       },
-      async () => ({ items: await policy.rightsInForce(ctx) }),
+      async () => {
+        const [lists, services] = await Promise.all([
+          policy.rightsInForce(ctx),
+          options.servicesByPower?.(ctx) ?? new Map<string, LinkedService[]>(),
+        ]);
+        return { items: lists.map((list) => presentRightsList(list, services)) };
+      },
     );
 
     app.get(

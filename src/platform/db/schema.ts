@@ -1,4 +1,5 @@
 import type { ApplicationTables } from "../../modules/applications/applications.tables.js";
+import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
@@ -21,4 +22,5 @@ export interface DB
     RegistryTables,
     ExchangeTables,
     CalendarTables,
-    ApplicationTables {}
+    ApplicationTables,
+    CatalogTables {}

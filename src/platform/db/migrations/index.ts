@@ -6,6 +6,7 @@ import { createDeclaredRelations } from "./20261127T1130_create_declared_relatio
 import { createRegistries } from "./20261127T1200_create_registries.js";
 import { createExchange } from "./20261127T1300_create_exchange.js";
 import { createCalendar } from "./20261127T1400_create_calendar.js";
+import { createCatalog } from "./20261127T1500_create_catalog.js";
 import { createApplications } from "./20261127T1550_create_applications.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   createRegistries,
   createExchange,
   createCalendar,
+  createCatalog,
   createApplications,
 ];
