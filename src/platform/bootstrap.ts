@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { applicationsRoutes } from "../modules/applications/index.js";
+import { applicationsRoutes, ratingsRoutes, statsRoutes } from "../modules/applications/index.js";
 import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
@@ -70,6 +70,8 @@ export function createHttpApp(
       calendarRoutes(platform.ctx),
       catalogRoutes(platform.ctx),
       applicationsRoutes(platform.ctx),
+      ratingsRoutes(platform.ctx),
+      statsRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

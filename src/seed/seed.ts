@@ -16,6 +16,7 @@ import {
   DEMO_PERSONS,
   DEMO_SYSTEM_CLIENT,
 } from "./demo-data.js";
+import { seedDemoApplicationHistory } from "./demo-history.js";
 import { departmentCreditCode, organisationCreditCode, personIdNumber } from "./demo-ids.js";
 import { DEMO_REGISTRY_ROWS } from "./demo-registries.js";
 
@@ -161,6 +162,13 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     officer: staff("officer", "HZ-GA"),
     rsOfficer: staff("officer3", "HZ-RS"),
   });
+  created.push(
+    ...(await seedDemoApplicationHistory(ctx, SEED, {
+      persons: personIds,
+      organisations: orgIds,
+      accounts: accountIds,
+    })),
+  );
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -1,4 +1,5 @@
 import type { ApplicationTables } from "../../modules/applications/applications.tables.js";
+import type { RatingTables } from "../../modules/applications/ratings.tables.js";
 import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
@@ -23,4 +24,5 @@ export interface DB
     ExchangeTables,
     CalendarTables,
     ApplicationTables,
-    CatalogTables {}
+    CatalogTables,
+    RatingTables {}

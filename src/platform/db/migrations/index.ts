@@ -8,6 +8,7 @@ import { createExchange } from "./20261127T1300_create_exchange.js";
 import { createCalendar } from "./20261127T1400_create_calendar.js";
 import { createCatalog } from "./20261127T1500_create_catalog.js";
 import { createApplications } from "./20261127T1550_create_applications.js";
+import { createRatings } from "./20261127T1560_create_ratings.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   createCalendar,
   createCatalog,
   createApplications,
+  createRatings,
 ];
