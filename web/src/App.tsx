@@ -30,6 +30,13 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const PerformancePage = lazy(() =>
+  import("./performance/PerformancePage").then((m) => ({ default: m.PerformancePage })),
+);
+const StatsPage = lazy(() => import("./cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
+const RectificationsPage = lazy(() =>
+  import("./workbench/rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
+);
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
@@ -99,6 +106,14 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/performance"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PerformancePage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -140,6 +155,22 @@ function AppRoutes() {
           element={
             <RequireRole roles={SECTION_ROLES.cockpit}>
               <AgreementsPage section="cockpit" />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/stats"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <StatsPage section="cockpit" />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/rectifications"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <RectificationsPage section="cockpit" />
             </RequireRole>
           }
         />

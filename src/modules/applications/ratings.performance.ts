@@ -1,8 +1,8 @@
 import { sql } from "kysely";
+import type { PerformanceSummary, PerformanceView } from "../../../shared/services/ratings.js";
 import { chinaDate } from "../../platform/calendar/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { directory } from "../identity/index.js";
-import type { RectificationFinding, RectificationStatus } from "./ratings.tables.js";
 import { scoreAggregates } from "./stats.repository.js";
 
 /**
@@ -13,50 +13,6 @@ import { scoreAggregates } from "./stats.repository.js";
 
 /** How many of the latest comments the page shows. */
 export const RECENT_COMMENTS = 20;
-
-export interface PerformanceSummary {
-  ratings: number;
-  /** Count per level, index 0 = 1 (非常不满意) … index 4 = 5 (非常满意). */
-  levels: [number, number, number, number, number];
-  average: number | null;
-  /** 好评: 非常满意, 满意 and 基本满意 (scores 3–5). */
-  satisfied: number;
-  satisfactionRate: number | null;
-  /** 差评: 不满意 and 非常不满意 (scores 1–2); each opens a rectification. */
-  bad: number;
-  rectifications: {
-    open: number;
-    replied: number;
-    closed: number;
-    verified: number;
-    /** Not yet replied to, and past the due date. */
-    overdue: number;
-    /** Replied to on or before the due date. */
-    repliedOnTime: number;
-  };
-  /** 差评整改率: closed (replied to and reviewed) / bad ratings. */
-  rectificationRate: number | null;
-}
-
-export interface PerformanceView {
-  generatedOn: string;
-  totals: PerformanceSummary;
-  byDepartment: (PerformanceSummary & { code: string; name: string; nameEn: string })[];
-  byService: (PerformanceSummary & {
-    code: string;
-    name: string;
-    nameEn: string;
-    department: { code: string; name: string; nameEn: string };
-  })[];
-  recentComments: {
-    score: number;
-    comment: string;
-    ratedOn: string;
-    service: { code: string; name: string; nameEn: string };
-    department: { code: string; name: string; nameEn: string };
-    rectification: { status: RectificationStatus; finding: RectificationFinding | null } | null;
-  }[];
-}
 
 interface Row {
   g: number;

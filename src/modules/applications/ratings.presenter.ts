@@ -1,3 +1,4 @@
+import type { RatingPanel, RectificationList } from "../../../shared/services/ratings.js";
 import { calendarFor, chinaDate, type DueStatus } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { directory } from "../identity/index.js";
@@ -13,7 +14,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 const level = (score: number) => RATING_LEVELS[score as 1 | 2 | 3 | 4 | 5];
 
 /** The rating panel of an application, for its applicant: may it be rated, the rating, and the department's answer. */
-export function presentRatingState(s: RatingState) {
+export function presentRatingState(s: RatingState): RatingPanel {
   return {
     applicationId: s.app.id,
     status: s.app.status,
@@ -62,8 +63,8 @@ function dueStatusOf(
 export async function presentRectifications(
   ctx: ServiceContext,
   caller: Caller,
-  list: { items: RectificationItem[]; total: number; counts: Record<string, number> },
-) {
+  list: { items: RectificationItem[]; total: number; counts: RectificationList["counts"] },
+): Promise<RectificationList> {
   const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
   const calendar = await calendarFor(ctx);
   const today = chinaDate(new Date());

@@ -22,7 +22,7 @@ export function ratingsRoutes(ctx: ServiceContext): FastifyPluginAsync {
     const one = async (caller: ReturnType<typeof callerOf>, id: string) => {
       const list = await ratings.listRectifications(ctx, caller, { id, limit: 1, offset: 0 });
       const presented = await presentRectifications(ctx, caller, list);
-      return presented.items[0] ?? {};
+      return { ...presented.items[0] };
     };
 
     app.get(
@@ -36,8 +36,9 @@ export function ratingsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         config: { auth: { roles: applicantRoles } },
       },
-      async (request) =>
-        presentRatingState(await ratings.ratingState(ctx, callerOf(request), request.params.id)),
+      async (request) => ({
+        ...presentRatingState(await ratings.ratingState(ctx, callerOf(request), request.params.id)),
+      }),
     );
 
     app.post(
@@ -61,7 +62,7 @@ export function ratingsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         await ratings.rate(ctx, caller, request.params.id, request.body);
         return reply
           .status(201)
-          .send(presentRatingState(await ratings.ratingState(ctx, caller, request.params.id)));
+          .send({ ...presentRatingState(await ratings.ratingState(ctx, caller, request.params.id)) });
       },
     );
 
@@ -84,16 +85,18 @@ export function ratingsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const caller = callerOf(request);
-        return presentRectifications(
-          ctx,
-          caller,
-          await ratings.listRectifications(ctx, caller, {
-            status: request.query.status,
-            department: request.query.department,
-            limit: request.query.limit ?? 50,
-            offset: request.query.offset ?? 0,
-          }),
-        );
+        return {
+          ...(await presentRectifications(
+            ctx,
+            caller,
+            await ratings.listRectifications(ctx, caller, {
+              status: request.query.status,
+              department: request.query.department,
+              limit: request.query.limit ?? 50,
+              offset: request.query.offset ?? 0,
+            }),
+          )),
+        };
       },
     );
 

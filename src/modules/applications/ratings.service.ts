@@ -1,4 +1,5 @@
 import type { Selectable, Transaction } from "kysely";
+import { RATING_LEVELS } from "../../../shared/services/ratings.js";
 import { CalendarYearUnknownError, calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -27,13 +28,7 @@ export const RECTIFICATION_LIMIT_DAYS = 15;
 /** Ratings at or below this are 差评 (不满意, 非常不满意) and open a rectification. */
 export const BAD_RATING_MAX = 2;
 /** The five levels of 国办发〔2019〕51号, by score. */
-export const RATING_LEVELS = {
-  5: { zh: "非常满意", en: "Very satisfied" },
-  4: { zh: "满意", en: "Satisfied" },
-  3: { zh: "基本满意", en: "Fairly satisfied" },
-  2: { zh: "不满意", en: "Dissatisfied" },
-  1: { zh: "非常不满意", en: "Very dissatisfied" },
-} as const;
+export { RATING_LEVELS };
 
 const DAY_MS = 86_400_000;
 

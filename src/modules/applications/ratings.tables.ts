@@ -5,10 +5,9 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Stamp = ColumnType<Date, Date | string, Date | string>;
 type DateCol = ColumnType<string, string, string>;
 
-/** 差评整改: open (waiting for the department), replied (waiting for review), closed (reviewed). */
-export type RectificationStatus = "open" | "replied" | "closed";
-/** The review's finding: the bad rating was substantiated and the rectification is accepted, or not substantiated. */
-export type RectificationFinding = "verified" | "not-verified";
+import type { RectificationFinding, RectificationStatus } from "../../../shared/services/ratings.js";
+
+export type { RectificationFinding, RectificationStatus };
 
 export interface RatingTables {
   application_ratings: {

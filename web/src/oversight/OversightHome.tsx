@@ -1,6 +1,7 @@
 import {
   BookOutlined,
   FileSearchOutlined,
+  LineChartOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
   WarningOutlined,
@@ -49,6 +50,13 @@ export function OversightHome() {
           title={t("agreements.title")}
           description={t("agreements.cardAuditor")}
           testId="agreements-card"
+        />
+        <FeatureCard
+          to="/oversight/stats"
+          icon={<LineChartOutlined />}
+          title={t("cockpit.statsCard")}
+          description={t("cockpit.statsCardHint")}
+          testId="stats-card"
         />
       </div>
     </>

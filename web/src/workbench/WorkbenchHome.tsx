@@ -4,6 +4,7 @@ import {
   DatabaseOutlined,
   FileProtectOutlined,
   InboxOutlined,
+  LikeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -106,6 +107,21 @@ export function WorkbenchHome() {
               title={t("catalogue.title")}
               description={t("catalogue.card")}
               testId="catalogue-card"
+            />
+          </div>
+        </>
+      ) : null}
+
+      {me.roles.includes("officer") || me.roles.includes("dept_admin") ? (
+        <>
+          <h2 className="section-title">{t("nav.performance")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/rectifications"
+              icon={<LikeOutlined />}
+              title={t("rect.title")}
+              description={t("rect.intro")}
+              testId="rectifications-card"
             />
           </div>
         </>

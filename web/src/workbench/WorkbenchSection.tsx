@@ -17,11 +17,14 @@ const WorkbenchWhoMayRead = lazy(() =>
 const ReviewProposalPage = lazy(() =>
   import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
 );
+const RectificationsPage = lazy(() =>
+  import("./rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
+);
 const AgreementsPage = lazy(() =>
   import("./exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
 
-/** /workbench/*: the staff home and a department admin's rights list, the legal reviewers' queue and the sharing agreements. */
+/** /workbench/*: the staff home and a department admin's rights list, the legal reviewers' queue, the sharing agreements and the rectifications of bad ratings. */
 export function WorkbenchSection() {
   return (
     <Routes>
@@ -63,6 +66,14 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer", "dept_admin"]}>
             <AgreementsPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="rectifications"
+        element={
+          <RequireRole roles={["officer", "dept_admin"]}>
+            <RectificationsPage section="workbench" />
           </RequireRole>
         }
       />

@@ -1,4 +1,4 @@
-import { DatabaseOutlined, ProfileOutlined } from "@ant-design/icons";
+import { DatabaseOutlined, LikeOutlined, ProfileOutlined } from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -6,7 +6,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public rights lists and data catalogue, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public rights lists, data catalogue and ratings, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -21,6 +21,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/data/catalogue" className="header-link" data-testid="catalogue-link">
         <DatabaseOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.catalogue")}</span>
+      </Link>
+      <Link to="/performance" className="header-link" data-testid="performance-link">
+        <LikeOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.performance")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}
