@@ -6,12 +6,14 @@ import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
+import { statsBenchmark } from "./stats.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   exchange: exchangeBenchmark,
   http: httpBenchmark,
   ledger: ledgerBenchmark,
   policy: policyBenchmark,
+  stats: statsBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -430,6 +430,7 @@ export function demoStory(
   input: DemoStoryInput,
   now = new Date(),
   count = 320,
+  days = DEMO_DAYS,
 ): PastApplication[] {
   const rnd = random(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
@@ -437,7 +438,7 @@ export function demoStory(
   const out: PastApplication[] = [];
   let guard = 0;
   while (out.length < count && guard++ < count * 4) {
-    const day = fromDayNumber(today - DEMO_DAYS + Math.floor(rnd() * DEMO_DAYS));
+    const day = fromDayNumber(today - days + Math.floor(rnd() * days));
     // A year without a holiday arrangement has no working days to tell: the demo leaves it out.
     if (known(() => (calendar.isWorkingDay(day) ? "yes" : "")) !== "yes") {
       continue;

@@ -150,11 +150,14 @@ export function applicationsSubmitted(db: Db, scope: StatsScope) {
       from: sql`
         select a.service_code as item, a.lead_department as dept, ${district} as district,
           ${chinaDay(sql`a.submitted_at`)} as day, a.service_name as name, a.service_name_en as name_en,
-          a.kind as kind,
-          (select count(*) from jsonb_each(a.materials) m where m.value->>'via' = 'exchange') as exchange,
-          (select count(*) from jsonb_each(a.materials) m where m.value->>'via' = 'upload') as upload
+          a.kind as kind, m.exchange, m.upload
         from applications a
         left join ${subjects()} sd on sd.id = a.subject_id
+        cross join lateral (
+          select count(*) filter (where value->>'via' = 'exchange') as exchange,
+            count(*) filter (where value->>'via' = 'upload') as upload
+          from jsonb_each(a.materials)
+        ) m
         where a.submitted_at >= ${scope.from} and a.submitted_at < ${scope.to}
           ${filters(scope, { department: "a.lead_department", item: "a.service_code" })}`,
     },

@@ -123,12 +123,14 @@ export async function applicationStats(ctx: ServiceContext, input: StatsInput): 
     district: input.district,
     visitItems: await itemsNeedingVisit(ctx),
   };
-  // One after the other: PGlite has one connection, and on PostgreSQL each is an index range scan.
-  const tasksSubmitted = await repo.tasksSubmitted(ctx.db, scope);
-  const appsSubmitted = await repo.applicationsSubmitted(ctx.db, scope);
-  const tasksConcluded = await repo.tasksConcluded(ctx.db, scope);
-  const appsConcluded = await repo.applicationsConcluded(ctx.db, scope);
-  const ratings = await repo.ratingsGiven(ctx.db, scope);
+  // Side by side on PostgreSQL's pool; PGlite's one connection takes them in turn.
+  const [tasksSubmitted, appsSubmitted, tasksConcluded, appsConcluded, ratings] = await Promise.all([
+    repo.tasksSubmitted(ctx.db, scope),
+    repo.applicationsSubmitted(ctx.db, scope),
+    repo.tasksConcluded(ctx.db, scope),
+    repo.applicationsConcluded(ctx.db, scope),
+    repo.ratingsGiven(ctx.db, scope),
+  ]);
 
   const groups = new Map<string, { key: repo.GroupKey; acc: Acc }>();
   const accOf = (k: repo.GroupKey): Acc => {
