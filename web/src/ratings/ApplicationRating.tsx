@@ -112,7 +112,7 @@ export function ApplicationRating({
           </p>
           {r.reply ? (
             <p>
-              <strong>{t("rating.reply")}：</strong>
+              <strong>{t("rating.reply")}</strong>
               {r.reply} <span className="muted small">{dateTime(r.repliedAt)}</span>
             </p>
           ) : null}
