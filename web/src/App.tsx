@@ -37,6 +37,13 @@ const StatsPage = lazy(() => import("./cockpit/StatsPage").then((m) => ({ defaul
 const RectificationsPage = lazy(() =>
   import("./workbench/rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
 );
+const ServicesPage = lazy(() => import("./services/ServicesPage").then((m) => ({ default: m.ServicesPage })));
+const ServiceDetailPage = lazy(() =>
+  import("./services/ServiceDetailPage").then((m) => ({ default: m.ServiceDetailPage })),
+);
+const BundleDetailPage = lazy(() =>
+  import("./services/BundleDetailPage").then((m) => ({ default: m.BundleDetailPage })),
+);
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
@@ -94,6 +101,30 @@ function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <RightsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/services"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ServicesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/services/bundles/:code"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <BundleDetailPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/services/:code"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ServiceDetailPage />
           </Suspense>
         }
       />

@@ -2,7 +2,7 @@ import { DEMO_CATALOGUE } from "../exchange/demo-catalogue.js";
 import type { Power } from "./rights-list.js";
 
 /**
- * Real-world powers of eleven municipal departments of 杭州市, with their legal bases, as the demo's
+ * Real-world powers of ten municipal departments of 杭州市, with their legal bases, as the demo's
  * 权力清单 and 责任清单. Data resource ids name the exchange's catalogue (issue 5); each item of the
  * service catalogue exercises one of these powers (src/modules/catalog/demo-services.ts).
  */

@@ -319,7 +319,7 @@ export async function diff(ctx: ServiceContext, id: string) {
   };
 }
 
-/** Seeds the demo's real-world lists as approved, effective version 1 of four departments. */
+/** Seeds the demo's real-world lists as approved, effective version 1 of each department that has powers. */
 export async function seedDemoRights(ctx: ServiceContext, caller: Caller): Promise<void> {
   const byDepartment = new Map<string, Power[]>();
   for (const p of DEMO_POWERS) {

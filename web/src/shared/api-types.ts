@@ -259,12 +259,21 @@ export { POWER_LEVELS, POWER_TYPES } from "../../../shared/policy/rights.js";
 
 import type { Power } from "../../../shared/policy/rights.js";
 
+/** A service item a power authorises (政务服务事项), as the published list links to it. */
+export interface LinkedService {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
 /** A department's list in force (GET /api/rights). */
 export interface RightsList {
   departmentCode: string;
   version: number;
   effectiveFrom: string;
   powers: Power[];
+  /** The service items exercising each power, by power code. */
+  services: Record<string, LinkedService[]>;
 }
 
 export type RightsVersionStatus = "proposed" | "approved" | "refused";

@@ -1,5 +1,8 @@
 // The client's message dictionary. zh-CN defines the keys; en is typed against it, so the
-// compiler refuses a key that is missing from (or extra in) either language.
+// compiler refuses a key that is missing from (or extra in) either language. A section with many
+// messages of its own keeps them beside its pages and is spread in here.
+
+import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
 
 export type Locale = "zh-CN" | "en";
 
@@ -8,6 +11,7 @@ export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_STORAGE_KEY = "yimen.locale";
 
 const zhCN = {
+  ...SERVICES_ZH,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -986,6 +990,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
+  ...SERVICES_EN,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",

@@ -1,4 +1,4 @@
-import { DatabaseOutlined, LikeOutlined, ProfileOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, DatabaseOutlined, LikeOutlined, ProfileOutlined } from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -6,7 +6,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public rights lists, data catalogue and ratings, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public services, rights lists, data catalogue and ratings, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -14,6 +14,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       {leading}
       <BrandLink />
       <div className="topbar__spacer" />
+      <Link to="/services" className="header-link" data-testid="services-link">
+        <AppstoreOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.services")}</span>
+      </Link>
       <Link to="/rights" className="header-link" data-testid="rights-link">
         <ProfileOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.rights")}</span>
