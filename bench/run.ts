@@ -7,6 +7,7 @@ import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
+import { statsBenchmark } from "./stats.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   applications: applicationsBenchmark,
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unkn
   http: httpBenchmark,
   ledger: ledgerBenchmark,
   policy: policyBenchmark,
+  stats: statsBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

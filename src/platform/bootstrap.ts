@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { applicationsRoutes } from "../modules/applications/index.js";
+import { applicationsRoutes, ratingsRoutes, statsRoutes } from "../modules/applications/index.js";
 import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
 import { certificatesRoutes } from "../modules/certificates/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
@@ -74,6 +74,8 @@ export function createHttpApp(
       catalogRoutes(platform.ctx),
       notificationRoutes(platform.ctx),
       certificatesRoutes(platform.ctx),
+      ratingsRoutes(platform.ctx),
+      statsRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

@@ -23,6 +23,7 @@ import {
   DEMO_PERSONS,
   DEMO_SYSTEM_CLIENT,
 } from "./demo-data.js";
+import { seedDemoApplicationHistory } from "./demo-history.js";
 import { departmentCreditCode, organisationCreditCode, personIdNumber } from "./demo-ids.js";
 import { DEMO_REGISTRY_ROWS } from "./demo-registries.js";
 
@@ -177,6 +178,13 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
   });
   await seedDemoNotifications(ctx, SEED, { citizenAccountId: accountIds.get("citizen") as string });
   await issueCertificate(ctx, ctx.db, SEED, demoMarriageCertificate(personIds.get("citizen") as string));
+  created.push(
+    ...(await seedDemoApplicationHistory(ctx, SEED, {
+      persons: personIds,
+      organisations: orgIds,
+      accounts: accountIds,
+    })),
+  );
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -30,6 +30,13 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const PerformancePage = lazy(() =>
+  import("./performance/PerformancePage").then((m) => ({ default: m.PerformancePage })),
+);
+const StatsPage = lazy(() => import("./cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
+const RectificationsPage = lazy(() =>
+  import("./workbench/rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
+);
 const ServicesPage = lazy(() => import("./services/ServicesPage").then((m) => ({ default: m.ServicesPage })));
 const ServiceDetailPage = lazy(() =>
   import("./services/ServiceDetailPage").then((m) => ({ default: m.ServiceDetailPage })),
@@ -162,6 +169,14 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/performance"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PerformancePage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppShell />
@@ -207,6 +222,22 @@ function AppRoutes() {
           element={
             <RequireRole roles={SECTION_ROLES.cockpit}>
               <AgreementsPage section="cockpit" />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/stats"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <StatsPage section="cockpit" />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/rectifications"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <RectificationsPage section="cockpit" />
             </RequireRole>
           }
         />

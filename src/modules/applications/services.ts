@@ -8,7 +8,7 @@ import type {
 } from "../../../shared/services/catalogue.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { getBundle, getItem } from "../catalog/index.js";
+import { getBundle, getItem, listBundles, listItems } from "../catalog/index.js";
 
 /** What an application asks for, whether one item or a bundle: one form, one set of materials. */
 export interface ResolvedService {
@@ -86,4 +86,18 @@ export async function resolveService(
     materials: bundleMaterials(items),
     prefill: [...prefill.values()],
   };
+}
+
+/** Codes of the catalogue's items that need one in-person visit (到现场次数 1), for the visits-saved figure. */
+export async function itemsNeedingVisit(ctx: ServiceContext): Promise<string[]> {
+  return (await listItems(ctx)).filter((i) => i.visits > 0).map((i) => i.code);
+}
+
+/** Every item and bundle of the catalogue, resolved as applications see them. */
+export async function allServices(ctx: ServiceContext): Promise<ResolvedService[]> {
+  const items = await Promise.all((await listItems(ctx)).map((i) => resolveService(ctx, "item", i.code)));
+  const bundles = await Promise.all(
+    (await listBundles(ctx)).map((b) => resolveService(ctx, "bundle", b.code)),
+  );
+  return [...items, ...bundles];
 }

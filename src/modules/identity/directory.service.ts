@@ -258,6 +258,15 @@ export function organisationIdSql(creditCode: string): RawBuilder<string | null>
   >`(select id from organisations where credit_code = ${creditCode.trim().toUpperCase()})`;
 }
 
+/**
+ * Every person's and organisation's registered division as a derived table `(id, division_code)`, to
+ * join on a subject's id: a fragment over this module's tables for other modules' aggregations
+ * (statistics by district) that stays one query.
+ */
+export function subjectDivisionsSql(): RawBuilder<{ id: string; division_code: string | null }> {
+  return sql`(select id, division_code from persons union all select id, division_code from organisations)`;
+}
+
 export function findOrganisationByCreditCode(
   ctx: ServiceContext,
   creditCode: string,

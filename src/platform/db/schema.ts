@@ -1,4 +1,5 @@
 import type { ApplicationTables } from "../../modules/applications/applications.tables.js";
+import type { RatingTables } from "../../modules/applications/ratings.tables.js";
 import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
 import type { CertificatesTables } from "../../modules/certificates/certificates.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
@@ -27,4 +28,5 @@ export interface DB
     ApplicationTables,
     CatalogTables,
     NotificationTables,
-    CertificatesTables {}
+    CertificatesTables,
+    RatingTables {}

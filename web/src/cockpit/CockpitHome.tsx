@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   FireOutlined,
+  LikeOutlined,
   LineChartOutlined,
   SwapOutlined,
   ThunderboltOutlined,
@@ -10,7 +11,7 @@ import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 
-/** The leaders' cockpit: their departments' sharing agreements (indicators, hot spots, alerts and emergency command are still to come). */
+/** The leaders' cockpit: application statistics, rectifications of bad ratings and sharing agreements (hot spots, alerts and emergency command are still to come). */
 export function CockpitHome() {
   const { t } = useI18n();
   return (
@@ -24,10 +25,19 @@ export function CockpitHome() {
           description={t("agreements.cardReadOnly")}
           testId="agreements-card"
         />
-        <ComingSoonCard
+        <FeatureCard
+          to="/cockpit/stats"
           icon={<LineChartOutlined />}
-          title={t("cockpit.indicators")}
-          description={t("cockpit.indicatorsSoon")}
+          title={t("cockpit.statsCard")}
+          description={t("cockpit.statsCardHint")}
+          testId="stats-card"
+        />
+        <FeatureCard
+          to="/cockpit/rectifications"
+          icon={<LikeOutlined />}
+          title={t("cockpit.rectificationsCard")}
+          description={t("cockpit.rectificationsCardHint")}
+          testId="rectifications-card"
         />
         <ComingSoonCard
           icon={<FireOutlined />}

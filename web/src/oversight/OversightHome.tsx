@@ -1,6 +1,7 @@
 import {
   BookOutlined,
   FileSearchOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -57,6 +58,13 @@ export function OversightHome() {
           title={t("notifyAdmin.oversightTitle")}
           description={t("notifyAdmin.card")}
           testId="notifications-card"
+        />
+        <FeatureCard
+          to="/oversight/stats"
+          icon={<LineChartOutlined />}
+          title={t("cockpit.statsCard")}
+          description={t("cockpit.statsCardHint")}
+          testId="stats-card"
         />
       </div>
     </>

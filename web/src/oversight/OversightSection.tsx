@@ -15,11 +15,12 @@ const SupervisionPage = lazy(() =>
 const NotificationOutboxPage = lazy(() =>
   import("./NotificationOutboxPage").then((m) => ({ default: m.NotificationOutboxPage })),
 );
+const StatsPage = lazy(() => import("../cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
 const AgreementsPage = lazy(() =>
   import("../workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
 
-/** /oversight/*: the auditors' home, the transparency ledger, who may read what, the exchange's supervision and the notifications' deliveries. */
+/** /oversight/*: the auditors' home, the transparency ledger, who may read what, the exchange's supervision, the notifications' deliveries and the application statistics (read-only). */
 export function OversightSection() {
   return (
     <Routes>
@@ -29,6 +30,7 @@ export function OversightSection() {
       <Route path="exchange" element={<SupervisionPage />} />
       <Route path="agreements" element={<AgreementsPage section="oversight" />} />
       <Route path="notifications" element={<NotificationOutboxPage />} />
+      <Route path="stats" element={<StatsPage section="oversight" />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -4,6 +4,7 @@ import {
   DatabaseOutlined,
   FileProtectOutlined,
   InboxOutlined,
+  LikeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -121,6 +122,21 @@ export function WorkbenchHome() {
               title={t("workbench.applicationQueue")}
               description={t("workbench.applicationQueueCard")}
               testId="application-queue-card"
+            />
+          </div>
+        </>
+      ) : null}
+
+      {me.roles.includes("officer") || me.roles.includes("dept_admin") ? (
+        <>
+          <h2 className="section-title">{t("nav.performance")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/rectifications"
+              icon={<LikeOutlined />}
+              title={t("rect.title")}
+              description={t("rect.intro")}
+              testId="rectifications-card"
             />
           </div>
         </>

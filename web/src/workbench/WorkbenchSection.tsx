@@ -17,6 +17,9 @@ const WorkbenchWhoMayRead = lazy(() =>
 const ReviewProposalPage = lazy(() =>
   import("./rights/ReviewProposalPage").then((m) => ({ default: m.ReviewProposalPage })),
 );
+const RectificationsPage = lazy(() =>
+  import("./rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
+);
 const AgreementsPage = lazy(() =>
   import("./exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
@@ -83,6 +86,14 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer"]}>
             <TaskReviewPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="rectifications"
+        element={
+          <RequireRole roles={["officer", "dept_admin"]}>
+            <RectificationsPage section="workbench" />
           </RequireRole>
         }
       />

@@ -8,6 +8,7 @@ import { createExchange } from "./20261127T1300_create_exchange.js";
 import { createCalendar } from "./20261127T1400_create_calendar.js";
 import { createCatalog } from "./20261127T1500_create_catalog.js";
 import { createApplications } from "./20261127T1550_create_applications.js";
+import { createRatings } from "./20261127T1560_create_ratings.js";
 import { createCertificates } from "./20261127T1600_create_certificates.js";
 import { createNotifications } from "./20261127T1700_create_notifications.js";
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   createCalendar,
   createCatalog,
   createApplications,
+  createRatings,
   createCertificates,
   createNotifications,
 ];

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   DatabaseOutlined,
+  LikeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
 } from "@ant-design/icons";
@@ -11,7 +12,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public services, rights lists, data catalogue and certificate check, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public services, rights lists, data catalogue, certificate check and ratings, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -34,6 +35,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/verify" className="header-link" data-testid="verify-link">
         <SafetyCertificateOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.verify")}</span>
+      </Link>
+      <Link to="/performance" className="header-link" data-testid="performance-link">
+        <LikeOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.performance")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}
