@@ -72,6 +72,11 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
     let nextSession = 0;
     let submitted = 0;
     let failed = 0;
+    let firstFailure = "";
+    const fail = (status: number, body: string) => {
+      failed++;
+      firstFailure ||= `${status} ${body.slice(0, 300)}`;
+    };
     interface Ctx {
       session?: Session;
       id?: string;
@@ -102,7 +107,7 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
             onResponse: (status, body, context: Ctx) => {
               context.id = status === 201 ? (JSON.parse(body) as { id: string }).id : undefined;
               if (status !== 201) {
-                failed++;
+                fail(status, body);
               }
             },
           },
@@ -120,13 +125,16 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
             setupRequest: (req, context: Ctx) => ({
               ...req,
               path: `/api/applications/${context.id}/submit`,
-              headers: headers(context.session as Session),
+              headers: {
+                cookie: (context.session as Session).cookie,
+                "x-csrf-token": (context.session as Session).csrf,
+              },
             }),
-            onResponse: (status) => {
+            onResponse: (status, body) => {
               if (status === 200) {
                 submitted++;
               } else {
-                failed++;
+                fail(status, body);
               }
             },
           },
@@ -137,7 +145,9 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
     failed = 0;
     const run = await submissions(seconds);
     if (failed > 0 || run.errors > 0) {
-      throw new Error(`submissions: ${failed} failed, ${run.errors} errors, ${run.non2xx} non-2xx`);
+      throw new Error(
+        `submissions: ${failed} failed (first: ${firstFailure}), ${run.errors} errors, ${run.non2xx} non-2xx`,
+      );
     }
     const queue = (duration: number) =>
       autocannon({
