@@ -6,6 +6,7 @@ import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
+import { open311Routes, requestsRoutes } from "../modules/requests/index.js";
 import { calendarRoutes } from "./calendar/index.js";
 import type { Config } from "./config.js";
 import type { ServiceContext } from "./context.js";
@@ -66,6 +67,8 @@ export function createHttpApp(
       policyRoutes(platform.ctx),
       exchangeRoutes(platform.ctx),
       calendarRoutes(platform.ctx),
+      requestsRoutes(platform.ctx),
+      open311Routes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

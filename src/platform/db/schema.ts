@@ -3,6 +3,7 @@ import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 import type { RegistryTables } from "../../modules/registries/registries.tables.js";
+import type { RequestTables } from "../../modules/requests/requests.tables.js";
 import type { CalendarTables } from "../calendar/calendar.tables.js";
 
 /** Tables not owned by a module. */
@@ -19,4 +20,5 @@ export interface DB
     PolicyTables,
     RegistryTables,
     ExchangeTables,
-    CalendarTables {}
+    CalendarTables,
+    RequestTables {}

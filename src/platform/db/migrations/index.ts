@@ -6,6 +6,7 @@ import { createDeclaredRelations } from "./20261127T1130_create_declared_relatio
 import { createRegistries } from "./20261127T1200_create_registries.js";
 import { createExchange } from "./20261127T1300_create_exchange.js";
 import { createCalendar } from "./20261127T1400_create_calendar.js";
+import { createRequests } from "./20261127T1800_create_requests.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   createRegistries,
   createExchange,
   createCalendar,
+  createRequests,
 ];
