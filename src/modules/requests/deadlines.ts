@@ -1,11 +1,10 @@
 import {
   CalendarYearUnknownError,
-  calendarFor,
   chinaDate,
   dayNumber,
   fromDayNumber,
+  type WorkingCalendar,
 } from "../../platform/calendar/index.js";
-import type { ServiceContext } from "../../platform/context.js";
 
 export interface Deadlines {
   /** Contact the requester by then (clock hours). */
@@ -20,17 +19,18 @@ export interface Deadlines {
  * The deadlines of a request dispatched at `from`: contact within `contactHours`, resolve within
  * `resolveDays` working days counted by the working-day calendar from the day of dispatch. When the
  * period runs into a year whose holiday arrangement is not yet published, Monday to Friday are
- * counted and the date is marked as an estimate (the calendar itself never guesses).
+ * counted and the date is marked as an estimate (the calendar itself never guesses). Pure: the
+ * calendar is loaded before the transaction (`calendarFor`), so that nothing inside waits for a
+ * second connection (PGlite has one).
  */
-export async function deadlinesFrom(
-  ctx: ServiceContext,
+export function deadlinesFrom(
+  calendar: WorkingCalendar,
   from: Date,
   limits: { contactHours: number; resolveDays: number },
-): Promise<Deadlines> {
+): Deadlines {
   const contactDueAt = new Date(from.getTime() + limits.contactHours * 3_600_000);
   const startDay = chinaDate(from);
   try {
-    const calendar = await calendarFor(ctx);
     return {
       contactDueAt,
       resolveDue: calendar.dueDate({ acceptedOn: startDay, limitDays: limits.resolveDays }),

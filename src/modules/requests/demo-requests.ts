@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { calendarFor } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { categoryTree } from "./categories.service.js";
 import { deadlinesFrom } from "./deadlines.js";
@@ -517,7 +518,7 @@ async function retime(ctx: ServiceContext, id: string, start: Date): Promise<voi
     : undefined;
   const due =
     dispatched && category && request.status !== "pending"
-      ? await deadlinesFrom(ctx, dispatched, category)
+      ? deadlinesFrom(await calendarFor(ctx), dispatched, category)
       : null;
   await ctx.db
     .updateTable("requests")

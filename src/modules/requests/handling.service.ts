@@ -1,10 +1,11 @@
 import type { Transaction } from "kysely";
+import { calendarFor, type WorkingCalendar } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { assertMayRead, isCentre, type Relation, relationOf } from "./access.js";
-import { type Category, categoryOrThrow, categoryTree } from "./categories.service.js";
+import { type Category, type CategoryTree, categoryOrThrow, categoryTree } from "./categories.service.js";
 import { deadlinesFrom } from "./deadlines.js";
 import { departmentAbove, deptOrThrow } from "./departments.js";
 import * as repo from "./requests.repository.js";
@@ -29,6 +30,10 @@ function text(value: string | undefined | null, field: string, max: number): str
 
 interface Step {
   tx: Tx;
+  /** The context bound to the transaction: every query inside uses its one connection. */
+  txCtx: ServiceContext;
+  calendar: WorkingCalendar;
+  tree: CategoryTree;
   request: repo.RequestRow;
   relation: Relation;
   assignments: repo.AssignmentRow[];
@@ -41,15 +46,18 @@ async function act<T>(
   id: string,
   fn: (step: Step) => Promise<T>,
 ): Promise<T> {
+  // Loaded (or taken from their caches) before the transaction holds the connection.
+  const [calendar, tree] = await Promise.all([calendarFor(ctx), categoryTree(ctx)]);
   return inTransaction(ctx.db, async (tx) => {
+    const txCtx: ServiceContext = { ...ctx, db: tx };
     const request = await repo.lockRequest(tx, id);
     if (!request) {
       throw notFound("Request");
     }
     const assignments = await repo.assignmentsOf(tx, [id]);
-    const relation = await relationOf(ctx, caller, request, assignments);
+    const relation = await relationOf(txCtx, caller, request, assignments);
     assertMayRead(caller, relation);
-    return fn({ tx, request, relation, assignments });
+    return fn({ tx, txCtx, calendar, tree, request, relation, assignments });
   });
 }
 
@@ -100,9 +108,10 @@ export async function dispatchInTx(
   caller: Caller,
   requestId: string,
   target: DispatchTarget,
+  calendar: WorkingCalendar,
 ): Promise<void> {
   const now = new Date();
-  const due = await deadlinesFrom(ctx, now, target.category);
+  const due = deadlinesFrom(calendar, now, target.category);
   await repo.updateRequest(tx, requestId, {
     status: "dispatched",
     category_code: target.category.code,
@@ -179,7 +188,7 @@ export async function dispatch(
       throw validationError(`body.coHandlers[${i}]`, "The lead department is not also a co-handler");
     }
   }
-  await act(ctx, caller, id, async ({ tx, request }) => {
+  await act(ctx, caller, id, async ({ tx, calendar, request }) => {
     expectStatus(request, ["pending"], "dispatch");
     const open = await tx
       .selectFrom("request_corrections")
@@ -218,7 +227,7 @@ export async function dispatch(
         })
         .execute();
     }
-    await dispatchInTx(ctx, tx, caller, id, { category, department, coHandlers, automatic: false });
+    await dispatchInTx(ctx, tx, caller, id, { category, department, coHandlers, automatic: false }, calendar);
   });
 }
 
@@ -459,10 +468,10 @@ export async function escalate(
   input: { reason: string },
 ): Promise<string> {
   const reason = text(input.reason, "body.reason", 500);
-  return act(ctx, caller, id, async ({ tx, request, relation, assignments }) => {
+  return act(ctx, caller, id, async ({ tx, txCtx, request, relation, assignments }) => {
     const lead = leadOrThrow(relation, "escalates a request");
     expectStatus(request, ["dispatched", "in_progress"], "escalate");
-    const above = await departmentAbove(ctx, lead.department_code);
+    const above = await departmentAbove(txCtx, lead.department_code);
     const seq = await record(ctx, tx, caller, request, "requests.escalate", {
       from: lead.department_code,
       to: above.code,
@@ -591,7 +600,7 @@ export async function returnVisit(
   input: ReturnVisitInput,
 ): Promise<{ reopened: boolean }> {
   const comment = input.comment?.trim() ? text(input.comment, "body.comment", 1000) : null;
-  return act(ctx, caller, id, async ({ tx, request, relation, assignments }) => {
+  return act(ctx, caller, id, async ({ tx, calendar, tree, request, relation, assignments }) => {
     let channel: "self" | "phone";
     if (relation.requester) {
       channel = "self";
@@ -640,10 +649,8 @@ export async function returnVisit(
       ledgerSeq: seq,
     });
     if (reopened) {
-      const category = request.category_code
-        ? (await categoryTree(ctx)).byCode.get(request.category_code)
-        : undefined;
-      const due = await deadlinesFrom(ctx, now, category ?? { contactHours: 24, resolveDays: 15 });
+      const category = request.category_code ? tree.byCode.get(request.category_code) : undefined;
+      const due = deadlinesFrom(calendar, now, category ?? { contactHours: 24, resolveDays: 15 });
       await repo.updateRequest(tx, id, {
         status: "in_progress",
         closed_at: null,

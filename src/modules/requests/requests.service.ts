@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { chinaDate } from "../../platform/calendar/index.js";
+import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
@@ -216,6 +216,7 @@ export async function submit(
       : input.channel === "hotline"
         ? null
         : caller.actor.accountId;
+  const calendar = await calendarFor(ctx);
   const now = new Date();
   const day = chinaDate(now).replaceAll("-", "");
   const id = await inTransaction(ctx.db, async (tx) => {
@@ -292,13 +293,20 @@ export async function submit(
       ledgerSeq: seq,
     });
     if (auto && proposed) {
-      await dispatchInTx(ctx, tx, caller, row.id, {
-        category: proposed.category,
-        department: proposed.department,
-        coHandlers: [],
-        automatic: true,
-        ledgerSeq: seq,
-      });
+      await dispatchInTx(
+        ctx,
+        tx,
+        caller,
+        row.id,
+        {
+          category: proposed.category,
+          department: proposed.department,
+          coHandlers: [],
+          automatic: true,
+          ledgerSeq: seq,
+        },
+        calendar,
+      );
     }
     return row.id;
   });
@@ -578,7 +586,12 @@ export async function addPhoto(
     if (!request) {
       throw notFound("Request");
     }
-    const relation = await relationOf(ctx, caller, request, await repo.assignmentsOf(tx, [id]));
+    const relation = await relationOf(
+      { ...ctx, db: tx },
+      caller,
+      request,
+      await repo.assignmentsOf(tx, [id]),
+    );
     assertMayRead(caller, relation);
     if (!relation.requester && !(relation.centre && request.channel === "hotline")) {
       throw forbidden("Only the requester adds photos to a request");
