@@ -1,3 +1,10 @@
+import type {
+  RequestDetail as PresentedDetail,
+  RequestCategory,
+  RequestListItem,
+  RequestPermissions,
+  RequestSummary,
+} from "../../../shared/requests/types.js";
 import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { directory } from "../identity/index.js";
@@ -61,7 +68,7 @@ async function lookups(ctx: ServiceContext, codes: (string | null)[]) {
 
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
-function summary(r: repo.RequestRow, l: Lookups, view: "requester" | "staff") {
+function summary(r: repo.RequestRow, l: Lookups, view: "requester" | "staff"): RequestSummary {
   const open = r.status !== "closed" && r.status !== "replied";
   return {
     id: r.id,
@@ -106,15 +113,13 @@ function summary(r: repo.RequestRow, l: Lookups, view: "requester" | "staff") {
   };
 }
 
-export type PresentedRequest = ReturnType<typeof summary>;
-
 /** Requests in a list: the caller's phone number masked, the proposal for staff only. */
 export async function presentRequestList(
   ctx: ServiceContext,
   rows: repo.RequestRow[],
   view: "requester" | "staff",
   assignments: repo.AssignmentRow[] = [],
-) {
+): Promise<RequestListItem[]> {
   const l = await lookups(ctx, [
     ...rows.flatMap((r) => [r.department_code, r.proposed_department_code]),
     ...assignments.map((a) => a.department_code),
@@ -130,7 +135,7 @@ export async function presentRequestList(
 // Kinds whose message the requester reads (others carry internal reasons).
 const PUBLIC_MESSAGES = new Set(["replied", "note", "closed", "return_visit"]);
 
-function permissions(r: repo.RequestRow, rel: Relation) {
+function permissions(r: repo.RequestRow, rel: Relation): RequestPermissions {
   const lead = rel.lead;
   const accepted = lead?.status === "accepted";
   const handling = r.status === "dispatched" || r.status === "in_progress";
@@ -157,7 +162,7 @@ function permissions(r: repo.RequestRow, rel: Relation) {
 }
 
 /** One request with its history: the requester sees public events; handlers see everything. */
-export async function presentRequestDetail(ctx: ServiceContext, d: RequestDetail) {
+export async function presentRequestDetail(ctx: ServiceContext, d: RequestDetail): Promise<PresentedDetail> {
   const staff = d.relation.centre || d.relation.handler || d.relation.reader;
   const view = staff ? "staff" : "requester";
   const l = await lookups(ctx, [
@@ -234,7 +239,7 @@ function pickPublic(details: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The category tree for forms: codes, names, departments and deadlines. */
-export async function presentCategories(ctx: ServiceContext, list: Category[]) {
+export async function presentCategories(ctx: ServiceContext, list: Category[]): Promise<RequestCategory[]> {
   const names = await directory.departmentNames(ctx, list.map((c) => c.department).filter(Boolean));
   return list.map((c) => ({
     code: c.code,

@@ -176,6 +176,18 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsync {
     );
 
     app.get(
+      "/api/requests/workspace",
+      {
+        schema: {
+          ...tags,
+          summary: "What the caller does in 接诉即办: the 12345 centre, and which departments' queues",
+        },
+        config: { auth: { roles: staff } },
+      },
+      async (request) => requests.workspace(ctx, callerOf(request)),
+    );
+
+    app.get(
       "/api/requests/corrections",
       {
         schema: {

@@ -709,3 +709,15 @@ export async function submitHotline(
     { names: HOTLINE_FIELDS, requesterAccountId: null },
   );
 }
+
+/** What a staff member does here: whether they are of the 12345 centre, and the departments whose queues they see. */
+export async function workspace(
+  ctx: ServiceContext,
+  caller: Caller,
+): Promise<{ centre: boolean; departments: string[]; reader: boolean }> {
+  return {
+    centre: await isCentre(ctx, caller),
+    departments: caller.actor.roles.includes("officer") ? await callerDepartmentCodes(ctx, caller) : [],
+    reader: caller.actor.roles.includes("leader") || caller.actor.roles.includes("auditor"),
+  };
+}

@@ -4,9 +4,9 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 type Stamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
 
-export const REQUEST_STATUSES = ["pending", "dispatched", "in_progress", "replied", "closed"] as const;
-/** pending: at the dispatcher; dispatched: sent to a department; in_progress: accepted; replied; closed. */
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import type { RequestStatus } from "../../../shared/requests/types.js";
+
+export { REQUEST_STATUSES, type RequestStatus } from "../../../shared/requests/types.js";
 export const CHANNELS = ["web", "api", "open311", "hotline"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type AssignmentRole = "lead" | "co";
