@@ -85,6 +85,8 @@ export interface RequestEvent {
   at: string;
   department: DeptRef | null;
   message: string | null;
+  /** Whether the requester sees this event (staff see every event). */
+  public: boolean;
   details: Record<string, unknown>;
   /** Staff only: who acted. */
   actor: string | null;

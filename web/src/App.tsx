@@ -34,6 +34,15 @@ const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ d
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
+const MyRequestsPage = lazy(() =>
+  import("./requests/MyRequestsPage").then((m) => ({ default: m.MyRequestsPage })),
+);
+const FileRequestPage = lazy(() =>
+  import("./requests/FileRequestPage").then((m) => ({ default: m.FileRequestPage })),
+);
+const RequestDetailPage = lazy(() =>
+  import("./requests/RequestDetailPage").then((m) => ({ default: m.RequestDetailPage })),
+);
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -118,6 +127,9 @@ function AppRoutes() {
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
+          <Route path="requests" element={<MyRequestsPage />} />
+          <Route path="requests/new" element={<FileRequestPage />} />
+          <Route path="requests/:id" element={<RequestDetailPage section="portal" />} />
         </Route>
         <Route
           path="workbench/*"

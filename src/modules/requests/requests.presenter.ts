@@ -199,6 +199,7 @@ export async function presentRequestDetail(ctx: ServiceContext, d: RequestDetail
       at: e.at.toISOString(),
       department: l.dept(e.department_code),
       message: staff || PUBLIC_MESSAGES.has(e.kind) ? e.message : null,
+      public: e.public,
       details: staff ? e.details : pickPublic(e.details),
       actor: staff && e.actor_account_id ? (labels.get(`account:${e.actor_account_id}`) ?? null) : null,
       ledgerSeq: e.ledger_seq,

@@ -59,10 +59,12 @@ export function PortalHome() {
               title={t("portal.applications")}
               description={t("portal.applicationsSoon")}
             />
-            <ComingSoonCard
+            <FeatureCard
+              to="/portal/requests"
               icon={<CommentOutlined />}
-              title={t("portal.requests")}
-              description={t("portal.requestsSoon")}
+              title={t("requests.title")}
+              description={t("requests.card")}
+              testId="requests-card"
             />
           </div>
         </div>

@@ -1,6 +1,8 @@
 // The client's message dictionary. zh-CN defines the keys; en is typed against it, so the
 // compiler refuses a key that is missing from (or extra in) either language.
 
+import { requestsEn, requestsZh } from "../requests/messages";
+
 export type Locale = "zh-CN" | "en";
 
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
@@ -848,6 +850,7 @@ const zhCN = {
   "supervision.expiringTitle": "30 天内到期的协议",
   "supervision.expiringNone": "30 天内没有到期的协议",
   "supervision.allAgreements": "全部共享协议",
+  ...requestsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1720,6 +1723,7 @@ const en: Messages = {
   "supervision.expiringTitle": "Agreements expiring within 30 days",
   "supervision.expiringNone": "No agreement expires within 30 days",
   "supervision.allAgreements": "All sharing agreements",
+  ...requestsEn,
 };
 
 /** Every message in every supported language. */

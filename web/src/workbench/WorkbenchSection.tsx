@@ -21,6 +21,12 @@ const AgreementsPage = lazy(() =>
   import("./exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
 
+const QueuePage = lazy(() => import("../requests/QueuePage").then((m) => ({ default: m.QueuePage })));
+const RequestDetailPage = lazy(() =>
+  import("../requests/RequestDetailPage").then((m) => ({ default: m.RequestDetailPage })),
+);
+const HotlinePage = lazy(() => import("../requests/HotlinePage").then((m) => ({ default: m.HotlinePage })));
+
 /** /workbench/*: the staff home and a department admin's rights list, the legal reviewers' queue and the sharing agreements. */
 export function WorkbenchSection() {
   return (
@@ -63,6 +69,30 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer", "dept_admin"]}>
             <AgreementsPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="requests"
+        element={
+          <RequireRole roles={["officer", "dept_admin", "leader", "auditor"]}>
+            <QueuePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="requests/:id"
+        element={
+          <RequireRole roles={["officer", "dept_admin", "leader", "auditor"]}>
+            <RequestDetailPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="hotline"
+        element={
+          <RequireRole roles={["officer"]}>
+            <HotlinePage />
           </RequireRole>
         }
       />
