@@ -153,7 +153,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
               {r.description}
             </p>
             {r.photos.length > 0 ? (
-              <div className="request-photos" role="group" aria-label={t("requests.photos")}>
+              <section className="request-photos" aria-label={t("requests.photos")}>
                 {r.photos.map((p, i) => (
                   <a
                     key={p.id}
@@ -167,7 +167,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
                     />
                   </a>
                 ))}
-              </div>
+              </section>
             ) : null}
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" className="request-facts">
               <Descriptions.Item label={t("requests.category")}>{category}</Descriptions.Item>
