@@ -32,7 +32,7 @@ export function LocationFields() {
 
   return (
     <fieldset className="request-form__fieldset">
-      <legend className="ant-form-item-label">{t("requests.field.location")}</legend>
+      <legend className="request-form__legend">{t("requests.field.location")}</legend>
       <Form.Item name="address" label={t("requests.field.address")}>
         <Input maxLength={200} placeholder={t("requests.field.addressHint")} />
       </Form.Item>
@@ -43,16 +43,14 @@ export function LocationFields() {
         <Form.Item name="lng" label={t("requests.field.lng")}>
           <InputNumber min={-180} max={180} step={0.0001} style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item label=" " colon={false}>
-          <span className="request-actions">
-            <Button icon={<AimOutlined />} onClick={locate}>
-              {t("requests.field.useMyLocation")}
-            </Button>
-            <Button icon={<EnvironmentOutlined />} onClick={() => setMap((v) => !v)} aria-expanded={map}>
-              {map ? t("requests.field.hideMap") : t("requests.field.showMap")}
-            </Button>
-          </span>
-        </Form.Item>
+      </div>
+      <div className="request-actions request-form__locate">
+        <Button icon={<AimOutlined />} onClick={locate}>
+          {t("requests.field.useMyLocation")}
+        </Button>
+        <Button icon={<EnvironmentOutlined />} onClick={() => setMap((v) => !v)} aria-expanded={map}>
+          {map ? t("requests.field.hideMap") : t("requests.field.showMap")}
+        </Button>
       </div>
       {map ? <TileMap value={point} onPick={(p) => form.setFieldsValue(p)} /> : null}
     </fieldset>

@@ -32,8 +32,8 @@ export function QueuePage() {
   const ws = workspace.data;
   const views: View[] = ws
     ? [
-        ...(ws.departments.length > 0 ? (["department"] as View[]) : []),
         ...(ws.centre ? (["dispatch"] as View[]) : []),
+        ...(ws.departments.length > 0 ? (["department"] as View[]) : []),
         ...(ws.centre || ws.reader ? (["all"] as View[]) : []),
       ]
     : [];
@@ -49,6 +49,7 @@ export function QueuePage() {
       title: t("requests.number"),
       dataIndex: "number",
       key: "number",
+      width: 160,
       render: (_: string, r: RequestListItem) => (
         <Link to={`/workbench/requests/${r.id}`} className="code">
           {r.number}
@@ -56,7 +57,7 @@ export function QueuePage() {
       ),
     },
     {
-      title: t("requests.field.description"),
+      title: t("requests.queue.text"),
       key: "text",
       render: (_: unknown, r: RequestListItem) => (
         <div>
@@ -86,33 +87,33 @@ export function QueuePage() {
     {
       title: t("requests.category"),
       key: "category",
+      width: 110,
       render: (_: unknown, r: RequestListItem) =>
         r.category ? pick(r.category.name, r.category.nameEn) : "—",
     },
     {
       title: t("requests.department"),
       key: "department",
+      width: 150,
       render: (_: unknown, r: RequestListItem) =>
         r.department ? pick(r.department.name, r.department.nameEn) : t("requests.noDepartment"),
     },
     {
       title: t("requests.status"),
       key: "status",
+      width: 200,
       render: (_: unknown, r: RequestListItem) => (
         <Space size={4} wrap>
           <StatusTag status={r.status} />
           {r.contactOverdue ? <Tag color="error">{t("requests.contactOverdue")}</Tag> : null}
+          {r.resolveDue && r.status !== "closed" ? <DueTag request={r} /> : null}
         </Space>
       ),
     },
     {
-      title: t("requests.resolveDue"),
-      key: "due",
-      render: (_: unknown, r: RequestListItem) => <DueTag request={r} />,
-    },
-    {
       title: t("requests.submittedAt"),
       key: "created",
+      width: 130,
       render: (_: unknown, r: RequestListItem) => dateTime(r.createdAt),
     },
   ];
@@ -120,7 +121,16 @@ export function QueuePage() {
   return (
     <>
       <SubPageTrail section={t("workbench.title")} sectionTo="/workbench" page={t("requests.queue.title")} />
-      <PageHeading title={t("requests.queue.title")} intro={t("requests.queue.intro")} />
+      <PageHeading
+        title={t("requests.queue.title")}
+        intro={t(
+          view === "dispatch"
+            ? "requests.queue.dispatchIntro"
+            : view === "all"
+              ? "requests.queue.allIntro"
+              : "requests.queue.intro",
+        )}
+      />
       {workspace.error ? <ProblemAlert error={workspace.error} onRetry={workspace.reload} /> : null}
       {view ? (
         <Tabs
@@ -167,7 +177,10 @@ export function QueuePage() {
           data-testid="request-queue"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          columns={columns}
+          columns={
+            view === "dispatch" ? columns.filter((c) => !["category", "department"].includes(c.key)) : columns
+          }
+          scroll={{ x: view === "dispatch" ? 760 : 1000 }}
           locale={{ emptyText: t("requests.queue.empty") }}
           rowClassName={(r) => (r.dueStatus === "overdue" ? "row--overdue" : "")}
           pagination={{

@@ -146,7 +146,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
         }
         extra={<StatusTag status={r.status} />}
       />
-      <div className="request-detail">
+      <div className={staff ? "request-detail" : "request-detail request-detail--single"}>
         <div className="request-detail__main">
           <Card>
             <p className="request-text" data-testid="request-text">

@@ -89,6 +89,10 @@ export function TileMap({
             alt=""
             draggable={false}
             className="tile-map__tile"
+            onError={(event) => {
+              // Offline, or tiles blocked: the grey background and the marker remain.
+              event.currentTarget.style.visibility = "hidden";
+            }}
             style={{ left: tile.x, top: tile.y }}
           />
         ))}
