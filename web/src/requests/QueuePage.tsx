@@ -105,7 +105,7 @@ export function QueuePage() {
       render: (_: unknown, r: RequestListItem) => (
         <Space size={4} wrap>
           <StatusTag status={r.status} />
-          {r.contactOverdue ? <Tag color="error">{t("requests.contactOverdue")}</Tag> : null}
+          {r.contactOverdue ? <Tag className="x-tag x-tag--bad">{t("requests.contactOverdue")}</Tag> : null}
           {r.resolveDue && r.status !== "closed" ? <DueTag request={r} /> : null}
         </Space>
       ),

@@ -44,7 +44,7 @@ function EventItem({ event }: { event: RequestEvent }) {
     <div>
       <div className="request-event__head">
         <strong>{title}</strong>
-        {event.public ? null : <Tag>{t("requests.event.internal")}</Tag>}
+        {event.public ? null : <Tag className="x-tag x-tag--off">{t("requests.event.internal")}</Tag>}
         <span className="request-event__time">{dateTime(event.at)}</span>
         {event.actor ? <span className="request-event__time">{event.actor}</span> : null}
         {event.ledgerSeq !== null && event.actor !== null ? (
@@ -178,7 +178,9 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
               {staff ? (
                 <Descriptions.Item label={t("requests.contactDue")}>
                   {r.contactDueAt ? dateTime(r.contactDueAt) : "—"}{" "}
-                  {r.contactOverdue ? <Tag color="error">{t("requests.contactOverdue")}</Tag> : null}
+                  {r.contactOverdue ? (
+                    <Tag className="x-tag x-tag--bad">{t("requests.contactOverdue")}</Tag>
+                  ) : null}
                 </Descriptions.Item>
               ) : null}
               {r.address || r.lat !== null ? (
@@ -188,7 +190,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t("requests.contact")}>
-                {r.anonymous ? <Tag>{t("requests.anonymousTag")}</Tag> : null}
+                {r.anonymous ? <Tag className="x-tag x-tag--off">{t("requests.anonymousTag")}</Tag> : null}
                 {contact
                   ? `${contact.name ?? ""} ${contact.phone ?? ""}`
                   : [r.contactName, r.contactPhone].filter(Boolean).join(" ") || "—"}
@@ -305,7 +307,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
                     <List.Item>
                       <div>
                         <div>
-                          <Tag color={a.role === "lead" ? "blue" : "default"}>
+                          <Tag className={`x-tag x-tag--${a.role === "lead" ? "waiting" : "off"}`}>
                             {t(a.role === "lead" ? "requests.staff.lead" : "requests.staff.co")}
                           </Tag>
                           {a.department ? pick(a.department.name, a.department.nameEn) : "—"}
@@ -335,7 +337,7 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
                         {l.number}
                       </Link>
                       <span>
-                        <Tag color={l.kind === "duplicate" ? "orange" : "purple"}>
+                        <Tag className={`x-tag x-tag--${l.kind === "duplicate" ? "warn" : "masked"}`}>
                           {t(`requests.staff.link.${l.kind}` as MessageKey)}
                         </Tag>
                         <span className="muted small">

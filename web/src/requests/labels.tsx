@@ -10,24 +10,25 @@ import { useI18n } from "../shared/I18nProvider";
 import type { MessageKey } from "../shared/i18n";
 import { useApi } from "../shared/useApi";
 
-const STATUS_COLOUR: Record<RequestStatus, string> = {
-  pending: "orange",
-  dispatched: "blue",
-  in_progress: "processing",
-  replied: "cyan",
-  closed: "green",
+// The exchange's AA-contrast tag styles (shared/styles.css, x-tag--*).
+const STATUS_TONE: Record<RequestStatus, string> = {
+  pending: "warn",
+  dispatched: "waiting",
+  in_progress: "waiting",
+  replied: "masked",
+  closed: "ok",
 };
 
 export function StatusTag({ status }: { status: RequestStatus }) {
   const { t } = useI18n();
   return (
-    <Tag color={STATUS_COLOUR[status]} data-testid="request-status">
+    <Tag className={`x-tag x-tag--${STATUS_TONE[status]}`} data-testid="request-status">
       {t(`requests.status.${status}` as MessageKey)}
     </Tag>
   );
 }
 
-const DUE_COLOUR: Record<DueStatus, string> = { "on-time": "default", near: "warning", overdue: "error" };
+const DUE_TONE: Record<DueStatus, string> = { "on-time": "off", near: "warn", overdue: "bad" };
 
 /** The resolve-by date with its on-time / due-soon / overdue mark. */
 export function DueTag({
@@ -46,7 +47,7 @@ export function DueTag({
         {request.resolveDueEstimated ? t("requests.due.estimated") : ""}
       </span>
       {request.dueStatus ? (
-        <Tag color={DUE_COLOUR[request.dueStatus]}>
+        <Tag className={`x-tag x-tag--${DUE_TONE[request.dueStatus]}`}>
           {t(`requests.due.${request.dueStatus}` as MessageKey)}
         </Tag>
       ) : null}
