@@ -1,13 +1,13 @@
 import { App, Cascader, Form, Input, Modal, Select, Switch } from "antd";
-import { useState } from "react";
 import type { RequestCategory } from "../../../shared/requests/types";
-import { ApiError, api } from "../shared/api";
+import { api } from "../shared/api";
 import type { Department, Page } from "../shared/api-types";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { useI18n } from "../shared/I18nProvider";
 import type { MessageKey } from "../shared/i18n";
 import { useApi } from "../shared/useApi";
 import { categoryOptions, categoryPath } from "./labels";
+import { useSubmit } from "./useSubmit";
 
 export type ActionKind =
   | "dispatch"
@@ -83,8 +83,7 @@ export function ActionModal({
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const departments = useDepartmentOptions();
 
   const submit = async (values: Values) => {
@@ -111,20 +110,11 @@ export function ActionModal({
         body.public = values.public ?? false;
       }
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/requests/${encodeURIComponent(requestId)}/${PATH[kind]}`, { method: "POST", body });
       message.success(t("requests.action.done"));
       onDone();
-    } catch (cause) {
-      if (!(cause instanceof ApiError)) {
-        throw cause;
-      }
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,16 +1,17 @@
-import { Alert, Button, Card, Cascader, Checkbox, Form, Input, Result } from "antd";
+import { Alert, Button, Card, Checkbox, Form, Input, Result } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { REQUEST_LIMITS, type RequestDetail, type RequestsWorkspace } from "../../../shared/requests/types";
-import { ApiError, api } from "../shared/api";
+import type { RequestDetail, RequestsWorkspace } from "../../../shared/requests/types";
+import { api } from "../shared/api";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { SubPageTrail } from "../shared/components/SubPageTrail";
-import { showProblemOnField } from "../shared/formErrors";
 import { useI18n } from "../shared/I18nProvider";
 import { useApi } from "../shared/useApi";
 import { LocationFields } from "./LocationFields";
-import { categoryOptions, StatusTag, useCategories } from "./labels";
+import { StatusTag } from "./labels";
+import { RequestFields } from "./RequestFields";
+import { commonBody, useSubmit } from "./useSubmit";
 import "./requests.css";
 
 interface Values {
@@ -32,43 +33,22 @@ export function HotlinePage() {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const workspace = useApi<RequestsWorkspace>("/api/requests/workspace");
-  const categories = useCategories();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit(form, FIELDS);
   const [created, setCreated] = useState<RequestDetail | null>(null);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    run(async () => {
       const r = await api<RequestDetail>("/api/requests/hotline", {
         method: "POST",
         body: {
+          ...commonBody(values),
           callerPhone: values.callerPhone,
           ...(values.callerName ? { callerName: values.callerName } : {}),
-          anonymous: values.anonymous ?? false,
-          ...(values.title ? { title: values.title } : {}),
-          description: values.description,
-          ...(values.category?.length ? { category: values.category[values.category.length - 1] } : {}),
-          ...(values.address ? { address: values.address } : {}),
-          ...(typeof values.lat === "number" && typeof values.lng === "number"
-            ? { lat: values.lat, lng: values.lng }
-            : {}),
         },
       });
       setCreated(r);
       form.resetFields();
-    } catch (cause) {
-      if (!(cause instanceof ApiError)) {
-        throw cause;
-      }
-      if (!showProblemOnField(form, cause, FIELDS)) {
-        setError(cause);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -133,24 +113,7 @@ export function HotlinePage() {
           <Form.Item name="anonymous" valuePropName="checked">
             <Checkbox>{t("requests.hotline.anonymous")}</Checkbox>
           </Form.Item>
-          <Form.Item name="title" label={t("requests.field.title")}>
-            <Input maxLength={REQUEST_LIMITS.title} />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t("requests.field.description")}
-            rules={[{ required: true, whitespace: true, message: t("requests.field.descriptionRequired") }]}
-          >
-            <Input.TextArea rows={6} showCount maxLength={REQUEST_LIMITS.text} />
-          </Form.Item>
-          <Form.Item name="category" label={t("requests.field.category")}>
-            <Cascader
-              options={categoryOptions(categories.data?.items ?? [], pick)}
-              placeholder={t("requests.field.categoryHint")}
-              changeOnSelect
-              allowClear
-            />
-          </Form.Item>
+          <RequestFields hints={false} />
           <LocationFields />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="hotline-submit">
             {t("requests.hotline.submit")}

@@ -1,8 +1,8 @@
 import { App, Button, Card, Form, Input, Radio } from "antd";
-import { useState } from "react";
-import { ApiError, api } from "../shared/api";
+import { api } from "../shared/api";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
 import { useI18n } from "../shared/I18nProvider";
+import { useSubmit } from "./useSubmit";
 
 interface Values {
   resolved: boolean;
@@ -22,32 +22,21 @@ export function ReturnVisitForm({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const yesNo = [
     { value: true, label: t("requests.visit.yes") },
     { value: false, label: t("requests.visit.no") },
   ];
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: Values) =>
+    run(async () => {
       await api(`/api/requests/${encodeURIComponent(requestId)}/return-visit`, {
         method: "POST",
         body: values,
       });
       message.success(t("requests.visit.done"));
       onDone();
-    } catch (cause) {
-      if (!(cause instanceof ApiError)) {
-        throw cause;
-      }
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card
