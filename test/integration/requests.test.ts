@@ -70,6 +70,41 @@ describe.each(testDatabases())(
         expect((await as.officer2?.post("/api/requests", { description: "路灯坏了" }))?.statusCode).toBe(403);
       });
 
+      it("takes requests from a department system with a requests:submit token (the API channel)", async () => {
+        const system = (await as.admin?.get("/api/accounts?role=system"))?.json().items[0];
+        const token = (
+          await as.admin?.post("/api/tokens", {
+            accountId: system.id,
+            name: "城市服务 App",
+            scopes: ["requests:submit"],
+            expiresInDays: 30,
+          })
+        )?.json().token;
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/requests",
+          headers: { authorization: `Bearer ${token}` },
+          payload: { description: "路灯不亮，晚上很黑", address: "上城区东坡路" },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        expect(res.json()).toMatchObject({ channel: "api" });
+        const other = (
+          await as.admin?.post("/api/tokens", {
+            accountId: system.id,
+            name: "无权限",
+            scopes: ["identity:read"],
+            expiresInDays: 30,
+          })
+        )?.json().token;
+        const refused = await t.app.inject({
+          method: "POST",
+          url: "/api/requests",
+          headers: { authorization: `Bearer ${other}` },
+          payload: { description: "路灯不亮" },
+        });
+        expect(refused.statusCode).toBe(403);
+      });
+
       it("refuses empty, oversize and NUL text, invalid coordinates and unknown categories, naming the field", async () => {
         const c = as.citizen as Client;
         const refuse = async (body: Record<string, unknown>, field: string, detailPattern: RegExp) => {
