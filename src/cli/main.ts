@@ -12,6 +12,7 @@ import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
 import { certificatesVerify } from "./certificates-verify.js";
 import { ledgerVerify } from "./ledger-verify.js";
+import { registerRequestCommands } from "./requests-commands.js";
 import { serve } from "./serve.js";
 
 /** An operator at the command line acts as the platform itself (no account); actions are recorded. */
@@ -254,6 +255,16 @@ certificatesCmd
       console.log(`signing key ${keyId} is current; ${previous} is retired and stays published`);
     });
   });
+registerRequestCommands(
+  program,
+  withPlatform,
+  () =>
+    new Option(
+      "--data-dir <dir>",
+      "data folder: the embedded database and the ledger keys (YIMEN_DATA_DIR, default ./data)",
+    ),
+  OPERATOR,
+);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseInUseError) {

@@ -46,6 +46,15 @@ export interface Config {
   notificationMaxAttempts: number;
   /** Deliveries one worker claims at a time. */
   notificationBatchSize: number;
+  /** Code of the department whose officers take hotline calls and dispatch requests (12345 centre). */
+  requestsCentre: string;
+  /** A proposal below this confidence (0–1) goes to the human dispatcher instead of straight to a department. */
+  dispatchThreshold: number;
+  /** Requests of one category within this many metres and days of each other are linked as likely duplicates. */
+  duplicateMetres: number;
+  duplicateDays: number;
+  /** The Open311 jurisdiction_id this platform answers for (others get 404). */
+  open311Jurisdiction: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -119,6 +128,24 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       "YIMEN_LEDGER_ORIGIN must be printable ASCII without spaces or '+' (e.g. ledger.gov.example)",
     );
   }
+  const threshold = env.YIMEN_DISPATCH_THRESHOLD?.trim();
+  let dispatchThreshold = 0.7;
+  if (threshold) {
+    const n = Number(threshold);
+    if (!Number.isFinite(n) || n < 0 || n > 1) {
+      problems.push(`YIMEN_DISPATCH_THRESHOLD must be a number between 0 and 1 (got "${threshold}")`);
+    } else {
+      dispatchThreshold = n;
+    }
+  }
+  const centre = env.YIMEN_REQUESTS_CENTRE?.trim() || "HZ-BGT-12345";
+  if (!/^[A-Z0-9][A-Z0-9-]{1,30}$/.test(centre)) {
+    problems.push("YIMEN_REQUESTS_CENTRE must be a department code such as HZ-BGT-12345");
+  }
+  const jurisdiction = env.YIMEN_OPEN311_JURISDICTION?.trim() || "hangzhou.yimen.local";
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(jurisdiction)) {
+    problems.push("YIMEN_OPEN311_JURISDICTION must be letters, digits, dots, dashes or underscores");
+  }
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     host: env.HOST?.trim() || "0.0.0.0",
@@ -145,6 +172,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     notificationTimeoutMs: int("YIMEN_NOTIFY_TIMEOUT_MS", 10_000, 100, 120_000),
     notificationMaxAttempts: int("YIMEN_NOTIFY_MAX_ATTEMPTS", 8, 1, 50),
     notificationBatchSize: int("YIMEN_NOTIFY_BATCH", 10, 1, 100),
+    requestsCentre: centre,
+    dispatchThreshold,
+    duplicateMetres: int("YIMEN_DUPLICATE_METRES", 200, 0, 100_000),
+    duplicateDays: int("YIMEN_DUPLICATE_DAYS", 14, 0, 365),
+    open311Jurisdiction: jurisdiction,
     ...overrides,
   };
   if (problems.length > 0) {

@@ -7,6 +7,9 @@ describe("log scrubbing", () => {
       "/api/x?id=[id-number]&m=[mobile]&t=ymn_[redacted]",
     );
     expect(scrub("电话+86 13812345678，证件11010519491231002x")).toBe("电话[mobile]，证件[id-number]");
+    expect(scrub("/open311/v2/requests.json?api_key=o311_Ab-9_zz")).toBe(
+      "/open311/v2/requests.json?api_key=o311_[redacted]",
+    );
   });
 
   it("leaves ordinary numbers alone", () => {

@@ -4,12 +4,15 @@ import type { LoggerOptions } from "pino";
 const ID_NUMBER =
   /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
-const TOKEN = /ymn_[A-Za-z0-9_-]+/g;
-const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie|idnumber|id_number|mobile|phone/i;
+const TOKEN = /(?:ymn|o311)_[A-Za-z0-9_-]+/g;
+const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie|idnumber|id_number|mobile|phone|api_key/i;
 
 /** Removes personal identifiers and secrets from free text before it is logged. */
 export function scrub(text: string): string {
-  return text.replace(TOKEN, "ymn_[redacted]").replace(ID_NUMBER, "[id-number]").replace(MOBILE, "[mobile]");
+  return text
+    .replace(TOKEN, (t) => `${t.slice(0, t.indexOf("_"))}_[redacted]`)
+    .replace(ID_NUMBER, "[id-number]")
+    .replace(MOBILE, "[mobile]");
 }
 
 /** Scrubs every string in a value, and drops the values of keys that name secrets. */

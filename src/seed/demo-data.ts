@@ -442,6 +442,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "admin", displayName: "平台管理员", roles: ["platform_admin"], departments: [] },
   { username: "reviewer", displayName: "沈法明", roles: ["legal_reviewer"], departments: ["HZ-SF"] },
   { username: "gaadmin", displayName: "钱振宇", roles: ["dept_admin"], departments: ["HZ-GA"] },
+  // 接诉即办: the 12345 centre's hotline agent and dispatcher, and officers of departments that handle requests.
+  { username: "hotline", displayName: "王丽", roles: ["officer"], departments: ["HZ-BGT-12345"] },
+  { username: "dispatcher", displayName: "陈立", roles: ["officer"], departments: ["HZ-BGT-12345"] },
+  { username: "officer8", displayName: "杨帆", roles: ["officer"], departments: ["XH-SCJG"] },
+  { username: "officer9", displayName: "许文", roles: ["officer"], departments: ["HZ-CG"] },
+  { username: "officer7", displayName: "周婷", roles: ["officer"], departments: ["HZ-FG"] },
 ];
 
 /** A department information system that calls the platform with an API token (no password). */

@@ -11,6 +11,7 @@ import { SYSTEM } from "../modules/ledger/index.js";
 import { seedDemoNotifications } from "../modules/notifications/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
 import { seedRegistries } from "../modules/registries/index.js";
+import { categories, seedDemoRequests } from "../modules/requests/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
@@ -185,6 +186,22 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
       accounts: accountIds,
     })),
   );
+  await categories.seedCategories(ctx, SEED);
+  await seedDemoRequests(ctx, (username) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.username === username);
+    if (!account) {
+      throw new Error(`demo: no account ${username}`);
+    }
+    return {
+      actor: {
+        accountId: accountIds.get(username) as string,
+        roles: account.roles,
+        departmentIds: account.departments.map((code) => departmentIds.get(code) as string),
+        via: "session",
+      },
+      requestId: null,
+    };
+  });
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -64,6 +64,15 @@ const ApplicationPage = lazy(() =>
 const AgreementsPage = lazy(() =>
   import("./workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
+const MyRequestsPage = lazy(() =>
+  import("./requests/MyRequestsPage").then((m) => ({ default: m.MyRequestsPage })),
+);
+const FileRequestPage = lazy(() =>
+  import("./requests/FileRequestPage").then((m) => ({ default: m.FileRequestPage })),
+);
+const RequestDetailPage = lazy(() =>
+  import("./requests/RequestDetailPage").then((m) => ({ default: m.RequestDetailPage })),
+);
 const AdminSection = lazy(() => import("./admin/AdminSection").then((m) => ({ default: m.AdminSection })));
 
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -200,6 +209,9 @@ function AppRoutes() {
           <Route path="apply/:code" element={<ApplyPage />} />
           <Route path="applications" element={<MyApplicationsPage />} />
           <Route path="applications/:id" element={<ApplicationPage />} />
+          <Route path="requests" element={<MyRequestsPage />} />
+          <Route path="requests/new" element={<FileRequestPage />} />
+          <Route path="requests/:id" element={<RequestDetailPage section="portal" />} />
         </Route>
         <Route
           path="workbench/*"

@@ -12,6 +12,11 @@ export const TOKEN_SCOPES = [
       "Query data resources through the exchange gateway and ask for consent (under an agreement)",
   },
   {
+    scope: "requests:submit",
+    description: "代市民提交诉求（接诉即办）",
+    descriptionEn: "File citizens' requests (接诉即办) on their behalf",
+  },
+  {
     scope: "metrics:read",
     description: "读取 Prometheus 运行指标",
     descriptionEn: "Scrape Prometheus metrics",

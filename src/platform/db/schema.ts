@@ -8,6 +8,7 @@ import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
 import type { NotificationTables } from "../../modules/notifications/notifications.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 import type { RegistryTables } from "../../modules/registries/registries.tables.js";
+import type { RequestTables } from "../../modules/requests/requests.tables.js";
 import type { CalendarTables } from "../calendar/calendar.tables.js";
 
 /** Tables not owned by a module. */
@@ -29,4 +30,5 @@ export interface DB
     CatalogTables,
     NotificationTables,
     CertificatesTables,
-    RatingTables {}
+    RatingTables,
+    RequestTables {}

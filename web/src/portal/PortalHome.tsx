@@ -69,10 +69,12 @@ export function PortalHome() {
               description={t("portal.applicationsCard")}
               testId="applications-card"
             />
-            <ComingSoonCard
+            <FeatureCard
+              to="/portal/requests"
               icon={<CommentOutlined />}
-              title={t("portal.requests")}
-              description={t("portal.requestsSoon")}
+              title={t("requests.title")}
+              description={t("requests.card")}
+              testId="requests-card"
             />
           </div>
         </div>

@@ -125,8 +125,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     accept: "application/json",
     "accept-language": requestLanguage,
   };
+  // A Blob (a photo) is sent as it is, with its own type; anything else as JSON.
+  const raw = options.body instanceof Blob ? options.body : null;
   if (options.body !== undefined) {
-    headers["content-type"] = "application/json";
+    headers["content-type"] = raw ? raw.type : "application/json";
   }
   const isSignIn = method === "POST" && path === "/api/session";
   if (UNSAFE.has(method) && !isSignIn) {
@@ -141,7 +143,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

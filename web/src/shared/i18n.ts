@@ -2,8 +2,8 @@
 // compiler refuses a key that is missing from (or extra in) either language. A section with many
 // messages of its own keeps them beside its pages and is spread in here.
 
+import { requestsEn, requestsZh } from "../requests/messages";
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
-
 import { applicationsEn, applicationsZh } from "./i18n-applications";
 
 export type Locale = "zh-CN" | "en";
@@ -15,6 +15,7 @@ export const LOCALE_STORAGE_KEY = "yimen.locale";
 const zhCN = {
   ...SERVICES_ZH,
   ...applicationsZh,
+  ...requestsZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -188,8 +189,6 @@ const zhCN = {
   "portal.servicesSoon": "服务目录与“一件事”集成办理：按主题查找服务，一次提交即可办理涉及多个部门的事项。",
   "portal.applications": "我的办件",
   "portal.applicationsCard": "查看已提交申请的进度、补正材料、领取结果。",
-  "portal.requests": "诉求",
-  "portal.requestsSoon": "接诉即办：提交咨询、求助、投诉和建议，全程跟踪办理与回访。",
   "portal.dataUse": "谁用了我的数据",
   "portal.dataUseCard": "查看谁在何时、因何事使用了您的数据，并亲自验证每一条记录。",
   "portal.profile": "我的信息",
@@ -208,8 +207,6 @@ const zhCN = {
   "workbench.noDepartments": "此账号尚未分配部门，请联系部门管理员。",
   "workbench.applicationQueue": "办件队列",
   "workbench.applicationQueueCard": "待受理、待审查、待办结的申请，按时限排序，超期预警。",
-  "workbench.requestQueue": "诉求工单",
-  "workbench.requestQueueSoon": "接诉即办工单：签收、办理、退回与重新派单。",
 
   "cockpit.title": "领导驾驶舱",
   "cockpit.intro": "全域运行态势一屏掌握。",
@@ -1156,6 +1153,7 @@ export type Messages = Record<MessageKey, string>;
 const en: Messages = {
   ...SERVICES_EN,
   ...applicationsEn,
+  ...requestsEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",
@@ -1334,9 +1332,6 @@ const en: Messages = {
   "portal.applications": "My applications",
   "portal.applicationsCard":
     "Follow the progress of your applications, supply missing documents and collect results.",
-  "portal.requests": "Requests",
-  "portal.requestsSoon":
-    "Answered on receipt: ask, seek help, complain or suggest, and follow every step through to the call-back.",
   "portal.dataUse": "My data use",
   "portal.dataUseCard": "See who used your data, when and why, and verify every record yourself.",
   "portal.profile": "My profile",
@@ -1356,8 +1351,6 @@ const en: Messages = {
   "workbench.applicationQueue": "Application queue",
   "workbench.applicationQueueCard":
     "Applications to accept, review and conclude, ordered by deadline, with overdue warnings.",
-  "workbench.requestQueue": "Request queue",
-  "workbench.requestQueueSoon": "Request tickets: sign for, handle, return and re-dispatch.",
 
   "cockpit.title": "Cockpit",
   "cockpit.intro": "The whole region at a glance.",

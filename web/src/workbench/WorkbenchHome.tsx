@@ -5,22 +5,27 @@ import {
   FileProtectOutlined,
   InboxOutlined,
   LikeOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
 } from "@ant-design/icons";
 import { Alert, Tag } from "antd";
+import type { RequestsWorkspace } from "../../../shared/requests/types";
 import { useMe } from "../shared/AuthProvider";
-import { ComingSoonCard } from "../shared/components/ComingSoonCard";
 import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 import { ROLE_COLOUR, roleLabel } from "../shared/roles";
+import { useApi } from "../shared/useApi";
 
 /** The officers' home: their departments and the queues to come. */
 export function WorkbenchHome() {
   const me = useMe();
   const { t, pick } = useI18n();
+  const workspace = useApi<RequestsWorkspace>(
+    me.roles.includes("officer") ? "/api/requests/workspace" : null,
+  );
 
   return (
     <>
@@ -92,6 +97,30 @@ export function WorkbenchHome() {
 
       {me.roles.includes("officer") || me.roles.includes("dept_admin") ? (
         <>
+          <h2 className="section-title">{t("requests.queue.title")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/requests"
+              icon={<AuditOutlined />}
+              title={t("requests.queue.title")}
+              description={t("requests.queue.card")}
+              testId="request-queue-card"
+            />
+            {workspace.data?.centre ? (
+              <FeatureCard
+                to="/workbench/hotline"
+                icon={<PhoneOutlined />}
+                title={t("requests.hotline.title")}
+                description={t("requests.hotline.card")}
+                testId="hotline-card"
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+
+      {me.roles.includes("officer") || me.roles.includes("dept_admin") ? (
+        <>
           <h2 className="section-title">{t("workbench.exchangeSection")}</h2>
           <div className="card-grid">
             <FeatureCard
@@ -141,15 +170,6 @@ export function WorkbenchHome() {
           </div>
         </>
       ) : null}
-
-      <h2 className="section-title">{t("app.comingSoon")}</h2>
-      <div className="card-grid">
-        <ComingSoonCard
-          icon={<AuditOutlined />}
-          title={t("workbench.requestQueue")}
-          description={t("workbench.requestQueueSoon")}
-        />
-      </div>
     </>
   );
 }

@@ -28,6 +28,12 @@ const TaskReviewPage = lazy(() =>
   import("./applications/TaskReviewPage").then((m) => ({ default: m.TaskReviewPage })),
 );
 
+const RequestQueuePage = lazy(() => import("../requests/QueuePage").then((m) => ({ default: m.QueuePage })));
+const RequestDetailPage = lazy(() =>
+  import("../requests/RequestDetailPage").then((m) => ({ default: m.RequestDetailPage })),
+);
+const HotlinePage = lazy(() => import("../requests/HotlinePage").then((m) => ({ default: m.HotlinePage })));
+
 /** /workbench/*: the staff home, a department admin's rights list, the legal reviewers' queue, the sharing agreements and the officers' application queue. */
 export function WorkbenchSection() {
   return (
@@ -94,6 +100,30 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer", "dept_admin"]}>
             <RectificationsPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="requests"
+        element={
+          <RequireRole roles={["officer", "dept_admin", "leader", "auditor"]}>
+            <RequestQueuePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="requests/:id"
+        element={
+          <RequireRole roles={["officer", "dept_admin", "leader", "auditor"]}>
+            <RequestDetailPage section="workbench" />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="hotline"
+        element={
+          <RequireRole roles={["officer"]}>
+            <HotlinePage />
           </RequireRole>
         }
       />

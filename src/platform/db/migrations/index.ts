@@ -11,6 +11,7 @@ import { createApplications } from "./20261127T1550_create_applications.js";
 import { createRatings } from "./20261127T1560_create_ratings.js";
 import { createCertificates } from "./20261127T1600_create_certificates.js";
 import { createNotifications } from "./20261127T1700_create_notifications.js";
+import { createRequests } from "./20261127T1800_create_requests.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   createRatings,
   createCertificates,
   createNotifications,
+  createRequests,
 ];

@@ -1,0 +1,19 @@
+/** The requests module's public face (接诉即办): intake, dispatch, handling, return visits, Open311. */
+
+export { CATEGORY_TREE, FIRST_LEVEL_LABELS } from "./categories.data.js";
+export * as categories from "./categories.service.js";
+export { seedDemoRequests } from "./demo-requests.js";
+export {
+  type Classifier,
+  fromLabelClassifier,
+  keywordClassifier,
+  type Proposal,
+  plugClassifier,
+  pluggedClassifier,
+} from "./dispatch.js";
+export * as handling from "./handling.service.js";
+export { open311Routes } from "./open311.routes.js";
+export * as open311 from "./open311.service.js";
+export { requestsRoutes } from "./requests.routes.js";
+export * as requests from "./requests.service.js";
+export { redactText } from "./text.js";
