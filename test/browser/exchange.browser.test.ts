@@ -88,9 +88,12 @@ describe("data-sharing exchange", () => {
     expect(await axeAtRest(page)).toEqual([]);
     await dialog.getByTestId("review-submit").click();
 
-    const approved = page.locator(
-      "[data-testid=agreements-owner] [data-testid=agreement-card][data-consumer=HZ-WJ][data-status=approved]",
-    );
+    // HZ-WJ holds other approved agreements too (pre-fill of its service items): find this one.
+    const approved = page
+      .locator(
+        "[data-testid=agreements-owner] [data-testid=agreement-card][data-consumer=HZ-WJ][data-status=approved]",
+      )
+      .filter({ hasText: "户主信息不予提供" });
     await approved.waitFor();
     expect(await approved.getByTestId("granted-fields").textContent()).toBe(
       "姓名、公民身份号码、性别、出生日期",
