@@ -1,6 +1,8 @@
 /**
  * Canonical JSON (RFC 8785, JCS) for the values ledger entries hold: objects with keys sorted by
- * UTF-16 code units, no whitespace, ECMAScript number and string serialisation.
+ * UTF-16 code units, no whitespace, ECMAScript number and string serialisation. The RFC's own examples
+ * are its unit test. RFC 8785 takes I-JSON (RFC 7493) as input: callers that sign user-supplied text
+ * refuse strings with lone surrogates first (see shared/certificates), which this function would escape.
  */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import { rotateSigningKey } from "../modules/certificates/index.js";
 import { accounts, ROLE_INFO, ROLES, type Role } from "../modules/identity/index.js";
 import { integrateAll, SYSTEM } from "../modules/ledger/index.js";
 import { openPlatform, type Platform } from "../platform/bootstrap.js";
@@ -9,6 +10,7 @@ import type { Caller } from "../platform/context.js";
 import { DatabaseInUseError } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
+import { certificatesVerify } from "./certificates-verify.js";
 import { ledgerVerify } from "./ledger-verify.js";
 import { serve } from "./serve.js";
 
@@ -224,6 +226,33 @@ ledgerCmd
     if (!(await ledgerVerify(options))) {
       process.exitCode = 1;
     }
+  });
+
+const certificatesCmd = program.command("certificates").description("e-certificates (电子证照)");
+
+certificatesCmd
+  .command("verify <file>")
+  .description("verify a downloaded certificate's signature offline with the published keys")
+  .option("--keys <file>", "the key set (/.well-known/yimen-certificate-keys.json, saved): fully offline")
+  .option("--url <url>", "else fetch the keys from this platform", "http://localhost:3000")
+  .option("--json", "print the result as JSON")
+  .action(async (file: string, options: { keys?: string; url: string; json?: boolean }) => {
+    if (!(await certificatesVerify(file, options))) {
+      process.exitCode = 1;
+    }
+  });
+
+certificatesCmd
+  .command("rotate-key")
+  .description(
+    "make a new signing key current; the old public key stays published (stop a PGlite server first)",
+  )
+  .addOption(dataDirOption)
+  .action(async (options: { dataDir?: string }) => {
+    await withPlatform(options, async ({ ctx }) => {
+      const { keyId, previous } = await rotateSigningKey(ctx, OPERATOR);
+      console.log(`signing key ${keyId} is current; ${previous} is retired and stays published`);
+    });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

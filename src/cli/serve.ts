@@ -2,6 +2,7 @@ import closeWithGrace from "close-with-grace";
 import { agreements, supervision } from "../modules/exchange/index.js";
 import { auth } from "../modules/identity/index.js";
 import { SYSTEM, startIntegrator } from "../modules/ledger/index.js";
+import { startDeliveryWorker } from "../modules/notifications/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
@@ -38,11 +39,14 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     supervise().catch((err: unknown) => app.log.warn({ err }, "exchange supervision failed"));
   }, 600_000);
   watch.unref();
+  // E-mail/SMS webhooks from the notifications' outbox (safe beside other processes: SKIP LOCKED).
+  const stopDelivery = await startDeliveryWorker(platform.ctx, platform.database, app.log);
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) {
       app.log.error({ err }, "shutting down after an error");
     }
     await app.close();
+    await stopDelivery();
     await stopIntegrator();
     await platform.close();
   });

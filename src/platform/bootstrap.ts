@@ -3,10 +3,12 @@ import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { applicationsRoutes } from "../modules/applications/index.js";
 import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
+import { certificatesRoutes } from "../modules/certificates/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
+import { notificationRoutes } from "../modules/notifications/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
 import { calendarRoutes } from "./calendar/index.js";
 import type { Config } from "./config.js";
@@ -68,8 +70,10 @@ export function createHttpApp(
       policyRoutes(platform.ctx, { servicesByPower: itemRefsByPower }),
       exchangeRoutes(platform.ctx),
       calendarRoutes(platform.ctx),
-      catalogRoutes(platform.ctx),
       applicationsRoutes(platform.ctx),
+      catalogRoutes(platform.ctx),
+      notificationRoutes(platform.ctx),
+      certificatesRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

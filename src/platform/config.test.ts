@@ -32,6 +32,29 @@ describe("configuration", () => {
     });
   });
 
+  it("reads the notification worker's settings, within bounds", () => {
+    expect(loadConfig({})).toMatchObject({
+      notificationPollMs: 5_000,
+      notificationTimeoutMs: 10_000,
+      notificationMaxAttempts: 8,
+      notificationBatchSize: 10,
+    });
+    expect(
+      loadConfig({
+        YIMEN_NOTIFY_POLL_MS: "1000",
+        YIMEN_NOTIFY_TIMEOUT_MS: "2500",
+        YIMEN_NOTIFY_MAX_ATTEMPTS: "3",
+        YIMEN_NOTIFY_BATCH: "50",
+      }),
+    ).toMatchObject({
+      notificationPollMs: 1000,
+      notificationTimeoutMs: 2500,
+      notificationMaxAttempts: 3,
+      notificationBatchSize: 50,
+    });
+    expect(() => loadConfig({ YIMEN_NOTIFY_MAX_ATTEMPTS: "0" })).toThrow(/YIMEN_NOTIFY_MAX_ATTEMPTS/);
+  });
+
   it("lists every problem at once", () => {
     try {
       loadConfig({

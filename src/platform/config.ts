@@ -30,12 +30,22 @@ export interface Config {
   ledgerSigningSeed: Buffer | null;
   /** Key of the keyed hashes that stand for personal identifiers in ledger entries. */
   ledgerHmacKey: Buffer | null;
+  /** Ed25519 seed of the e-certificates' signing key; generated into the data folder when not given. */
+  certificateSigningSeed: Buffer | null;
   /** How often this process integrates appended entries into the tree and signs a checkpoint. */
   ledgerIntegrateMs: number;
   /** 负面清单: the most persons' records one account may read a day. */
   dailyReadLimit: number;
   /** The daily cap for department systems (system clients), which serve many people. */
   systemDailyReadLimit: number;
+  /** How often the notification worker looks for due webhook deliveries (NOTIFY wakes it sooner). */
+  notificationPollMs: number;
+  /** How long one webhook delivery may take before it counts as failed. */
+  notificationTimeoutMs: number;
+  /** Attempts of a webhook delivery before it is given up as dead. */
+  notificationMaxAttempts: number;
+  /** Deliveries one worker claims at a time. */
+  notificationBatchSize: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = "Yimen-demo-2026";
@@ -127,9 +137,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ledgerOrigin,
     ledgerSigningSeed: base64Key("YIMEN_LEDGER_SIGNING_SEED", 32, true),
     ledgerHmacKey: base64Key("YIMEN_LEDGER_HMAC_KEY", 32, false),
+    certificateSigningSeed: base64Key("YIMEN_CERTIFICATE_SIGNING_SEED", 32, true),
     ledgerIntegrateMs: int("YIMEN_LEDGER_INTEGRATE_MS", 250, 10, 60_000),
     dailyReadLimit: int("YIMEN_DAILY_READ_LIMIT", 200, 1, 1_000_000),
     systemDailyReadLimit: int("YIMEN_SYSTEM_DAILY_READ_LIMIT", 1_000_000, 1, 100_000_000),
+    notificationPollMs: int("YIMEN_NOTIFY_POLL_MS", 5_000, 100, 3_600_000),
+    notificationTimeoutMs: int("YIMEN_NOTIFY_TIMEOUT_MS", 10_000, 100, 120_000),
+    notificationMaxAttempts: int("YIMEN_NOTIFY_MAX_ATTEMPTS", 8, 1, 50),
+    notificationBatchSize: int("YIMEN_NOTIFY_BATCH", 10, 1, 100),
     ...overrides,
   };
   if (problems.length > 0) {

@@ -1,13 +1,20 @@
+import {
+  seedDemoApplications,
+  seedDemoPrefillAgreements,
+} from "../modules/applications/demo-applications.js";
 import { seedDemoServices } from "../modules/catalog/index.js";
+import { issueCertificate } from "../modules/certificates/index.js";
 import { seedDemoCatalogue } from "../modules/exchange/catalogue.service.js";
 import { seedDemoExchange, seedDemoUse } from "../modules/exchange/demo-exchange.js";
 import { accounts, directory, importDivisions } from "../modules/identity/index.js";
 import { SYSTEM } from "../modules/ledger/index.js";
+import { seedDemoNotifications } from "../modules/notifications/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
 import { seedRegistries } from "../modules/registries/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
+import { demoMarriageCertificate } from "./demo-certificates.js";
 import {
   DEMO_ACCOUNTS,
   DEMO_CITY,
@@ -161,6 +168,15 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
     officer: staff("officer", "HZ-GA"),
     rsOfficer: staff("officer3", "HZ-RS"),
   });
+  await seedDemoPrefillAgreements(ctx, SEED);
+  await seedDemoApplications(ctx, {
+    citizen: accountIds.get("citizen") as string,
+    elder: accountIds.get("citizen2") as string,
+    enterprise: accountIds.get("enterprise") as string,
+    officerRs: accountIds.get("officer3") as string,
+  });
+  await seedDemoNotifications(ctx, SEED, { citizenAccountId: accountIds.get("citizen") as string });
+  await issueCertificate(ctx, ctx.db, SEED, demoMarriageCertificate(personIds.get("citizen") as string));
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

@@ -167,9 +167,9 @@ export async function fillApplyField(page: Page, field: string, value: string): 
 }
 
 export interface ApplyOptions {
-  /** Entries the applicant types (form field → value); pre-filled fields are read-only. */
+  /** Entries the applicant types (form field → value); those pre-filled from a registry are skipped. */
   entries?: Record<string, string>;
-  /** Materials to upload (material id → file). */
+  /** Materials to upload (material id → file); those obtained through the exchange are skipped. */
   uploads?: Record<string, UploadFile>;
 }
 
@@ -202,14 +202,22 @@ export async function applyWithPrefill(
   );
   const sources = (await form.getByTestId("source-tag").allTextContents()).map((text) => text.trim());
   for (const [field, value] of Object.entries(options.entries ?? {})) {
-    await fillApplyField(page, field, value);
+    // A value filled in from a registry stands as the registry holds it.
+    if (!prefilled.includes(field)) {
+      await fillApplyField(page, field, value);
+    }
   }
   await form.locator("button[type=submit]").click();
   await page.getByTestId("materials-step").waitFor();
   for (const [material, file] of Object.entries(options.uploads ?? {})) {
-    const row = page.locator(`[data-testid=materials-step] [data-material="${material}"]`);
-    await row.locator("input[type=file]").setInputFiles(file);
-    await row.getByTestId("material-uploaded").waitFor();
+    const input = page.locator(`[data-testid=materials-step] [data-material="${material}"] input[type=file]`);
+    // A material the platform obtained through the exchange has nothing to upload.
+    if ((await input.count()) > 0) {
+      await input.setInputFiles(file);
+      await page
+        .locator(`[data-testid=materials-step] [data-material="${material}"] [data-testid=material-uploaded]`)
+        .waitFor();
+    }
   }
   await page
     .getByTestId("materials-step")

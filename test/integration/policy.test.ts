@@ -10,13 +10,19 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
   });
   afterAll(() => t?.close());
 
-  it("publishes the lists in force for four departments, with legal bases", async () => {
+  it("publishes the lists in force for ten departments, with legal bases", async () => {
     const { items } = (await t.app.inject({ url: "/api/rights" })).json();
     expect(items.map((i: { departmentCode: string }) => i.departmentCode).sort()).toEqual([
+      "HZ-FG",
       "HZ-GA",
+      "HZ-GJJ",
+      "HZ-JY",
+      "HZ-MZ",
       "HZ-RS",
       "HZ-SCJG",
+      "HZ-SW",
       "HZ-WJ",
+      "HZ-YB",
     ]);
     const ga = items.find((i: { departmentCode: string }) => i.departmentCode === "HZ-GA");
     expect(ga.powers[0]).toMatchObject({

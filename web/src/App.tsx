@@ -30,6 +30,22 @@ const RightsPage = lazy(() => import("./rights/RightsPage").then((m) => ({ defau
 const CataloguePage = lazy(() =>
   import("./catalogue/CataloguePage").then((m) => ({ default: m.CataloguePage })),
 );
+const ServicesPage = lazy(() => import("./services/ServicesPage").then((m) => ({ default: m.ServicesPage })));
+const ServiceDetailPage = lazy(() =>
+  import("./services/ServiceDetailPage").then((m) => ({ default: m.ServiceDetailPage })),
+);
+const BundleDetailPage = lazy(() =>
+  import("./services/BundleDetailPage").then((m) => ({ default: m.BundleDetailPage })),
+);
+const VerifyFilePage = lazy(() =>
+  import("./certificates/VerifyFilePage").then((m) => ({ default: m.VerifyFilePage })),
+);
+const VerifyCertificatePage = lazy(() =>
+  import("./certificates/VerifyCertificatePage").then((m) => ({ default: m.VerifyCertificatePage })),
+);
+const CertificatesPage = lazy(() =>
+  import("./portal/CertificatesPage").then((m) => ({ default: m.CertificatesPage })),
+);
 const ConsentsPage = lazy(() => import("./portal/ConsentsPage").then((m) => ({ default: m.ConsentsPage })));
 const ApplyPage = lazy(() => import("./portal/apply/ApplyPage").then((m) => ({ default: m.ApplyPage })));
 const MyApplicationsPage = lazy(() =>
@@ -98,10 +114,50 @@ function AppRoutes() {
         }
       />
       <Route
+        path="/services"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ServicesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/services/bundles/:code"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <BundleDetailPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/services/:code"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ServiceDetailPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/data/catalogue"
         element={
           <Suspense fallback={<PageLoading />}>
             <CataloguePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyFilePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <VerifyCertificatePage />
           </Suspense>
         }
       />
@@ -128,6 +184,7 @@ function AppRoutes() {
           <Route path="apply/:code" element={<ApplyPage />} />
           <Route path="applications" element={<MyApplicationsPage />} />
           <Route path="applications/:id" element={<ApplicationPage />} />
+          <Route path="certificates" element={<CertificatesPage />} />
         </Route>
         <Route
           path="workbench/*"

@@ -158,8 +158,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const caller = callerOf(request);
-        await applications.prefill(ctx, caller, request.params.id);
-        return detail(caller, request.params.id);
+        const { issues } = await applications.prefill(ctx, caller, request.params.id);
+        return { ...(await detail(caller, request.params.id)), prefillIssues: issues };
       },
     );
 
@@ -229,7 +229,11 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         async (request) => {
           const caller = callerOf(request);
-          await applications[action](ctx, caller, request.params.id);
+          await (action === "submit" ? applications.submit : applications.withdraw)(
+            ctx,
+            caller,
+            request.params.id,
+          );
           return detail(caller, request.params.id);
         },
       );

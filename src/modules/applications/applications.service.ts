@@ -15,7 +15,6 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
 import { accounts, directory } from "../identity/index.js";
-import { SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
   MaterialState,
@@ -66,14 +65,7 @@ async function departmentCodes(ctx: ServiceContext, caller: Caller): Promise<str
   return directory.departmentCodes(ctx, caller.actor.departmentIds);
 }
 
-// A department's service account per database (the platform may serve several in one process, in tests).
-const serviceAccounts = new WeakMap<Db, Map<string, string>>();
-
-/**
- * A department's service account for the reads the platform makes for an application
- * (`yimen-apply-<code>`, role system), created on first use: the gateway and the policy decision
- * point decide reads for an account, and the ledger names it as the reader.
- */
+/** A service actor of a department: how the platform reads through the gateway on its behalf. */
 async function departmentSystem(
   ctx: ServiceContext,
   code: string,
@@ -83,37 +75,8 @@ async function departmentSystem(
   if (!dept) {
     throw new DomainError("UNAVAILABLE", `Department ${code} is not registered`);
   }
-  const known = serviceAccounts.get(ctx.db) ?? new Map<string, string>();
-  serviceAccounts.set(ctx.db, known);
-  let accountId = known.get(code);
-  if (!accountId) {
-    const username = `yimen-apply-${code.toLowerCase()}`;
-    let account = await accounts.findAccountByUsername(ctx, username);
-    if (!account) {
-      try {
-        account = await accounts.createAccount(
-          ctx,
-          { actor: SYSTEM, requestId },
-          {
-            username,
-            displayName: `一门办件 · ${dept.name}`,
-            roles: ["system"],
-            departmentIds: [dept.id],
-          },
-        );
-      } catch (error) {
-        // Another request created it a moment ago.
-        account = await accounts.findAccountByUsername(ctx, username);
-        if (!account) {
-          throw error;
-        }
-      }
-    }
-    accountId = account.id;
-    known.set(code, accountId);
-  }
   return {
-    actor: { accountId, roles: ["system"], departmentIds: [dept.id], via: "system" },
+    actor: { accountId: null, roles: ["system"], departmentIds: [dept.id], via: "system" },
     requestId,
   };
 }
@@ -276,21 +239,20 @@ async function loadOwn(tx: Tx | Db, caller: Caller, id: string, lock = false): P
   return app;
 }
 
-const requireDraft = (app: ApplicationRow) => {
-  if (app.status !== "draft") {
-    throw conflict(`The application is ${app.status}; only a draft can be changed`);
-  }
-};
-
 /**
- * The item or bundle of the caller's own application, resolved before a transaction opens: the
- * catalogue (like the policy set) refreshes its cache from ctx.db, and on PGlite a transaction holds
- * the only connection, so a lookup inside it would wait for ever.
+ * The application's service, looked up BEFORE a transaction starts: the catalogue may read the
+ * database, and on PGlite (one connection) a read outside a running transaction would wait forever.
  */
 async function serviceOfOwn(ctx: ServiceContext, caller: Caller, id: string): Promise<ResolvedService> {
   const app = await loadOwn(ctx.db, caller, id);
   return resolveService(ctx, app.kind, app.service_code, "service");
 }
+
+const requireDraft = (app: ApplicationRow) => {
+  if (app.status !== "draft") {
+    throw conflict(`The application is ${app.status}; only a draft can be changed`);
+  }
+};
 
 /** Saves the applicant's own entries; values the exchange filled in stay as the registry holds them. */
 export async function saveDraft(
@@ -434,12 +396,22 @@ async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<P
   };
 }
 
+export interface PrefillIssue {
+  resource: string;
+  code: string;
+  message: string;
+}
+
 /**
  * The applicant consents on the consent screen and the platform reads the registries through the
  * gateway, each read under its department's agreement, logged in the ledger with the application's
  * number. Filled values carry their source; materials obtained this way need no upload.
  */
-export async function prefill(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+export async function prefill(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<{ app: ApplicationRow; issues: PrefillIssue[] }> {
   const app = await loadOwn(ctx.db, caller, id);
   requireDraft(app);
   if (app.on_behalf) {
@@ -473,16 +445,27 @@ export async function prefill(ctx: ServiceContext, caller: Caller, id: string): 
   }
   const filled: Record<string, PrefilledValue> = {};
   const materials: Record<string, MaterialState> = { ...app.materials };
+  const issues: PrefillIssue[] = [];
   for (const e of plan.entries) {
     const system = await departmentSystem(ctx, e.department, caller.requestId);
-    const result = await gateway.query(ctx, system, {
-      resource: e.resource,
-      agreement: e.agreement,
-      subject: subjectKey,
-      purpose: e.purpose,
-      fields: e.fields,
-      reference: app.number,
-    });
+    let result: Awaited<ReturnType<typeof gateway.query>>;
+    try {
+      result = await gateway.query(ctx, system, {
+        resource: e.resource,
+        agreement: e.agreement,
+        subject: subjectKey,
+        purpose: e.purpose,
+        fields: e.fields,
+        reference: app.number,
+      });
+    } catch (error) {
+      // One registry refusing or failing leaves its fields to the applicant, not the whole pre-fill.
+      if (error instanceof DomainError) {
+        issues.push({ resource: e.resource, code: error.code, message: error.message });
+        continue;
+      }
+      throw error;
+    }
     const record = result.records[0];
     if (!record) {
       continue;
@@ -531,9 +514,9 @@ export async function prefill(ctx: ServiceContext, caller: Caller, id: string): 
       .returningAll()
       .executeTakeFirstOrThrow();
     await event(tx, id, null, caller, "prefill", {
-      comment: `${Object.keys(filled).length} fields, ${plan.entries.length} registries`,
+      comment: `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
     });
-    return row;
+    return { app: row, issues };
   });
 }
 
@@ -1137,8 +1120,7 @@ export async function act(
       throw validationError("body.toDepartment", `No department ${input.toDepartment}`);
     }
   }
-  // Decided before the transaction opens (the policy set and the catalogue may refresh from ctx.db,
-  // which a PGlite transaction holds), then checked again under the row lock.
+  // Everything that may read outside the transaction happens before it (PGlite has one connection).
   const seen = await ctx.db
     .selectFrom("application_tasks")
     .selectAll()
@@ -1184,14 +1166,9 @@ export async function act(
       .selectAll()
       .where("id", "=", taskId)
       .forUpdate()
-      .executeTakeFirst();
-    if (
-      !task ||
-      task.current_department !== seen.current_department ||
-      task.step_index !== seen.step_index ||
-      task.status !== seen.status
-    ) {
-      throw conflict("Someone acted on this task a moment ago; reload it");
+      .executeTakeFirstOrThrow();
+    if (task.current_department !== seen.current_department || task.step_index !== seen.step_index) {
+      throw conflict("Someone acted on this task meanwhile; reload it");
     }
     const app = await tx
       .selectFrom("applications")
@@ -1489,4 +1466,57 @@ export async function supply(
     });
     return tx.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   });
+}
+
+/** The tasks of an application (for the module's own seeding and tests). */
+export function tasksOf(ctx: ServiceContext, applicationId: string): Promise<TaskRow[]> {
+  return ctx.db
+    .selectFrom("application_tasks")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .orderBy("item_code")
+    .execute();
+}
+
+/**
+ * Moves a demo application's submission `days` calendar days into the past, with its tasks' clocks,
+ * so that the demo's queues show what is near and past due. Only the demo seed calls this.
+ */
+export async function backdateForDemo(ctx: ServiceContext, id: string, days: number): Promise<void> {
+  const calendar = await calendarFor(ctx);
+  const shift = (d: string) => fromDayNumber(dayNumber(d) - days);
+  const app = await ctx.db
+    .selectFrom("applications")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const interval = sql`${`${days} days`}::interval`;
+  await ctx.db
+    .updateTable("applications")
+    .set({
+      created_at: sql`created_at - ${interval}`,
+      submitted_at: sql`submitted_at - ${interval}`,
+      accepted_on: app.accepted_on ? shift(app.accepted_on) : null,
+      due_on: app.accepted_on ? dueOrNull(calendar, shift(app.accepted_on), app.promised_days) : null,
+    } as never)
+    .where("id", "=", id)
+    .execute();
+  await ctx.db
+    .updateTable("application_events")
+    .set({ at: sql`at - ${interval}` } as never)
+    .where("application_id", "=", id)
+    .execute();
+  for (const t of await tasksOf(ctx, id)) {
+    if (t.accepted_on) {
+      await ctx.db
+        .updateTable("application_tasks")
+        .set({
+          accepted_on: shift(t.accepted_on),
+          due_on: dueOrNull(calendar, shift(t.accepted_on), t.limit_days),
+          started_at: sql`started_at - ${interval}`,
+        } as never)
+        .where("id", "=", t.id)
+        .execute();
+    }
+  }
 }

@@ -28,8 +28,8 @@ const item = (def: Omit<ServiceItem, Defaults> & Partial<Pick<ServiceItem, Defau
  * The demo's service catalogue (政务服务事项目录): real services of 杭州市 departments, each exercising a
  * power of the department's rights list, with its legal basis (law and article). Time limits are in
  * working days: the statutory limit where a law sets one (a limit in calendar days is stored as the
- * working days that always fit inside it), otherwise the department's published limit; see
- * docs/services.md.
+ * working days that fit inside it in an ordinary week), otherwise an illustrative published limit;
+ * see docs/services.md.
  */
 export const DEMO_SERVICE_ITEMS: ServiceItem[] = [
   // ---- 杭州市公安局 ----------------------------------------------------------------------------

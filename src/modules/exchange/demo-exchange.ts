@@ -201,3 +201,62 @@ export async function seedDemoUse(
     reference: "户口迁移 HK-2026-000733",
   });
 }
+
+/** Purpose of the agreements under which the platform pre-fills application forms. */
+export const PREFILL_PURPOSE = "政务服务事项申请表预填";
+
+/**
+ * Agreements for pre-filling the demo catalogue's forms: one per department and resource its items
+ * read, with the fields they need, on the applicant's consent. A department reading its own register
+ * for an application goes through the gateway like anyone else, so the person sees that use too.
+ */
+export async function seedPrefillAgreements(
+  ctx: ServiceContext,
+  caller: Caller,
+  needs: readonly { consumer: string; resource: string; fields: readonly string[] }[],
+): Promise<number> {
+  if (needs.length === 0) {
+    return 0;
+  }
+  const inserted = await ctx.db
+    .insertInto("exchange_agreements")
+    .values(
+      needs.map((n) => ({
+        resource_id: n.resource,
+        consumer_code: n.consumer,
+        requested_fields: JSON.stringify(n.fields),
+        fields: JSON.stringify(n.fields),
+        clearance: 3,
+        purpose: PREFILL_PURPOSE,
+        legal_basis:
+          "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）；《中华人民共和国个人信息保护法》第十三条第一款第一项",
+        valid_from: "2026-01-01",
+        valid_until: "2028-12-31",
+        expected_daily_volume: 20_000,
+        daily_quota: 20_000,
+        rate_per_minute: 3_000,
+        requires_consent: true,
+        status: "approved" as const,
+        applied_by: null,
+        reviewed_by: null,
+        reviewed_at: new Date(),
+        review_reason: "同意：仅用于申请人本人授权的申请表预填",
+        status_reason: null,
+        expiry_warned_at: null,
+      })),
+    )
+    .returning(["id", "resource_id", "consumer_code"])
+    .execute();
+  await ctx.ledger.recordMany(
+    ctx.db,
+    inserted.map((a) => ({
+      action: "exchange.agreement.approve",
+      actor: caller.actor,
+      resource: `exchange/agreements/${a.id}`,
+      outcome: "success" as const,
+      requestId: caller.requestId,
+      details: { resource: a.resource_id, consumer: a.consumer_code, purpose: PREFILL_PURPOSE, seeded: true },
+    })),
+  );
+  return inserted.length;
+}

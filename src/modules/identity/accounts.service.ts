@@ -120,6 +120,21 @@ export async function findAccountOrThrow(ctx: ServiceContext, id: string): Promi
   return account;
 }
 
+/** How an account is reached outside the app. */
+export interface AccountContact {
+  status: "active" | "disabled";
+  /** Accounts hold no e-mail address yet: always null until identity records one. */
+  email: string | null;
+  /** The mobile number of the account's person (citizens, agents and staff registered as persons). */
+  mobile: string | null;
+}
+
+/** The account's e-mail and mobile for notifications; undefined when there is no such account. */
+export async function contactOf(ctx: ServiceContext, accountId: string): Promise<AccountContact | undefined> {
+  const row = await repo.findContact(ctx.db, accountId);
+  return row ? { status: row.status, email: null, mobile: row.mobile } : undefined;
+}
+
 /** Changes roles, departments, name or status. The last active platform admin cannot be removed. */
 export async function updateAccount(
   ctx: ServiceContext,

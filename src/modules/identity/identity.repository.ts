@@ -335,6 +335,19 @@ function accountQuery(db: Conn) {
     ]);
 }
 
+/** An account's status and the mobile number of its person, if any. */
+export async function findContact(
+  db: Conn,
+  accountId: string,
+): Promise<{ status: AccountStatus; mobile: string | null } | undefined> {
+  return db
+    .selectFrom("accounts as a")
+    .leftJoin("persons as p", "p.id", "a.person_id")
+    .select(["a.status", "p.mobile"])
+    .where("a.id", "=", accountId)
+    .executeTakeFirst();
+}
+
 export async function findAccountByUsername(db: Conn, username: string): Promise<AccountRow | undefined> {
   return accountQuery(db).where("a.username", "=", username).executeTakeFirst();
 }

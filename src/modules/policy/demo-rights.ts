@@ -2,7 +2,7 @@ import { DEMO_CATALOGUE } from "../exchange/demo-catalogue.js";
 import type { Power } from "./rights-list.js";
 
 /**
- * Real-world powers of eleven municipal departments of 杭州市, with their legal bases, as the demo's
+ * Real-world powers of ten municipal departments of 杭州市, with their legal bases, as the demo's
  * 权力清单 and 责任清单. Data resource ids name the exchange's catalogue (issue 5); each item of the
  * service catalogue exercises one of these powers (src/modules/catalog/demo-services.ts).
  */
@@ -38,7 +38,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["受理居民身份证申领、换领、补领", "在法定时限内签发"],
     accountability: "依照《中华人民共和国居民身份证法》第二十条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["household-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["household-register"] },
+      { roles: ["officer"], action: "read", resources: ["household-register"] },
+    ],
   },
   {
     code: "330100-GA-CF-001",
@@ -68,6 +71,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["对新设立企业的印章刻制信息当日备案", "监督印章刻制企业如实登记、上传印模"],
     accountability: "违反规定办理备案或泄露备案信息的，依照《公安机关人民警察纪律条令》追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -87,6 +91,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["一次告知申请材料", "对申请材料进行形式审查", "在法定期限内作出登记决定"],
     accountability: "依照《中华人民共和国市场主体登记管理条例》第五十一条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["enterprise-register", "household-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -101,7 +106,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["审查申请材料", "必要时现场核查", "在法定期限内作出许可决定"],
     accountability: "依照《中华人民共和国食品安全法》第一百四十四条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["enterprise-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["enterprise-register"] },
+      { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
+    ],
   },
   {
     code: "330100-SCJG-JC-001",
@@ -127,6 +135,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["自收到申请之日起十五日内予以审核", "发给社会保险登记证件"],
     accountability: "依照《中华人民共和国社会保险法》第九十一条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["social-insurance", "enterprise-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -141,7 +150,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["核定领取条件与期限", "按月足额发放"],
     accountability: "依照《中华人民共和国社会保险法》第九十二条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["social-insurance", "household-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "social-insurance"] },
+      { roles: ["officer"], action: "read", resources: ["social-insurance", "household-register"] },
+    ],
   },
   {
     code: "330100-RS-JC-001",
@@ -166,6 +178,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["以公民身份号码作为社会保障号码制发社会保障卡", "按承诺时限制卡并告知领取方式"],
     accountability: "依照《中华人民共和国社会保险法》第九十二条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["birth-certificates", "household-register"] },
       { roles: ["officer"], action: "read", resources: ["household-register", "birth-certificates"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -183,7 +196,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["核定累计缴费年限和待遇标准", "自退休次月起按月足额发放基本养老金"],
     accountability: "依照《中华人民共和国社会保险法》第九十二条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["social-insurance", "household-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "social-insurance"] },
+      { roles: ["officer"], action: "read", resources: ["social-insurance", "household-register"] },
+    ],
   },
   // 杭州市卫生健康委员会
   {
@@ -197,6 +213,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["监督助产机构规范签发出生医学证明", "受理补发、换发申请"],
     accountability: "依照《中华人民共和国母婴保健法》第三十七条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["birth-certificates", "household-register"] },
       { roles: ["officer"], action: "read", resources: ["birth-certificates", "health-records"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -211,7 +228,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["审核执业登记申请", "在法定期限内作出决定"],
     accountability: "依照《医疗机构管理条例》追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["enterprise-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["enterprise-register"] },
+      { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
+    ],
   },
   {
     code: "330100-WJ-XK-002",
@@ -223,7 +243,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["审核注册申请", "准予注册的发给医师执业证书"],
     accountability: "依照《中华人民共和国医师法》追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["household-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["household-register"] },
+      { roles: ["officer"], action: "read", resources: ["household-register"] },
+    ],
   },
   {
     code: "330100-WJ-QT-001",
@@ -235,7 +258,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["指导接种单位和出生医院在儿童出生后一个月内为其办理预防接种证", "不得拒绝办理"],
     accountability: "依照《中华人民共和国疫苗管理法》第八十七条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["birth-certificates"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["birth-certificates", "household-register"] },
+      { roles: ["officer"], action: "read", resources: ["birth-certificates"] },
+    ],
   },
   // 杭州市医疗保障局
   {
@@ -257,6 +283,11 @@ export const DEMO_POWERS: Power[] = [
     accountability: "依照《中华人民共和国社会保险法》第九十一条、《医疗保障基金使用监督管理条例》追究责任",
     grants: [
       {
+        roles: ["system"],
+        action: "read",
+        resources: ["birth-certificates", "household-register", "enterprise-register"],
+      },
+      {
         roles: ["officer"],
         action: "read",
         resources: ["household-register", "birth-certificates", "enterprise-register"],
@@ -274,7 +305,10 @@ export const DEMO_POWERS: Power[] = [
     level: "city",
     duties: ["为参保人员办理异地就医直接结算备案", "备案即时生效，不得设置额外条件"],
     accountability: "依照《中华人民共和国社会保险法》第九十二条追究责任",
-    grants: [{ roles: ["officer"], action: "read", resources: ["household-register"] }],
+    grants: [
+      { roles: ["system"], action: "read", resources: ["household-register"] },
+      { roles: ["officer"], action: "read", resources: ["household-register"] },
+    ],
   },
   // 杭州市民政局
   {
@@ -291,6 +325,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["审查当事人的证件和声明", "对符合结婚条件的当场予以登记并发给结婚证", "保护当事人隐私"],
     accountability: "依照《婚姻登记条例》第十八条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register"] },
       { roles: ["officer"], action: "read", resources: ["household-register", "marriage-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -309,6 +344,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["指导乡镇街道受理、调查和公示", "核对申请家庭经济状况", "按月发放最低生活保障金"],
     accountability: "依照《社会救助暂行办法》第六十六条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "real-estate-register"] },
       { roles: ["officer"], action: "read", resources: ["household-register", "real-estate-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -328,6 +364,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["划定学区并公布招生办法", "保障适龄儿童在户籍所在地学校免试就近入学"],
     accountability: "依照《中华人民共和国义务教育法》第五十一条、第五十七条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "real-estate-register"] },
       { roles: ["officer"], action: "read", resources: ["household-register", "real-estate-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -348,6 +385,11 @@ export const DEMO_POWERS: Power[] = [
     accountability: "依照《不动产登记暂行条例》第三十条追究责任",
     grants: [
       {
+        roles: ["system"],
+        action: "read",
+        resources: ["household-register", "real-estate-register", "enterprise-register"],
+      },
+      {
         roles: ["officer"],
         action: "read",
         resources: ["real-estate-register", "household-register", "marriage-register"],
@@ -367,6 +409,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["为新设立单位办理缴存登记", "出具审核文件并告知设立职工账户"],
     accountability: "依照《住房公积金管理条例》第四十一条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
@@ -382,6 +425,11 @@ export const DEMO_POWERS: Power[] = [
     duties: ["核实提取情形", "自受理申请之日起3日内作出准予提取或者不准提取的决定"],
     accountability: "依照《住房公积金管理条例》第四十一条追究责任",
     grants: [
+      {
+        roles: ["system"],
+        action: "read",
+        resources: ["household-register", "real-estate-register", "marriage-register"],
+      },
       {
         roles: ["officer"],
         action: "read",
@@ -404,6 +452,7 @@ export const DEMO_POWERS: Power[] = [
     duties: ["以营业执照信息确认新办纳税人税务登记", "确认领用发票的种类、数量和方式"],
     accountability: "依照《中华人民共和国税收征收管理法》第八十二条追究责任",
     grants: [
+      { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],

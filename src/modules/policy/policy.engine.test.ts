@@ -316,5 +316,5 @@ describe("no combination of permits opens what a forbid rule closes (property)",
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });

@@ -22,8 +22,9 @@ export function presentVersion(v: VersionRow, names: Map<string, string> = new M
 }
 
 /**
- * A department's list in force as the public sees it: each power with the data resources it lets
- * staff read (in its grants) and the service items that exercise it (政务服务事项).
+ * A department's list in force as the public sees it: the powers as they are (so that a department
+ * admin can propose them back unchanged), and the service items (政务服务事项) exercising each power,
+ * by power code.
  */
 export function presentRightsList(
   list: { departmentCode: string; version: number; effectiveFrom: Date | null; powers: Power[] },
@@ -33,6 +34,7 @@ export function presentRightsList(
     departmentCode: list.departmentCode,
     version: list.version,
     effectiveFrom: list.effectiveFrom,
-    powers: list.powers.map((power) => ({ ...power, services: services.get(power.code) ?? [] })),
+    powers: list.powers,
+    services: Object.fromEntries(list.powers.map((power) => [power.code, services.get(power.code) ?? []])),
   };
 }

@@ -14,7 +14,86 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Checks that the database answers (for /readyz). */
   ping(): Promise<void>;
+  /**
+   * Calls onNotify for every NOTIFY on the channel, from any process (PostgreSQL) or this one
+   * (PGlite), and once more after a lost connection is restored (notifications in between are lost).
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function checkChannel(channel: string): void {
+  if (!CHANNEL_NAME.test(channel)) {
+    throw new Error(`invalid LISTEN channel name ${channel}`);
+  }
+}
+
+/** How long a lost LISTEN connection waits before it reconnects. */
+const RELISTEN_MS = 5_000;
+
+/**
+ * LISTEN on PostgreSQL needs a connection of its own (a pooled one would be handed to queries).
+ * It is reopened after an error until the listener is stopped.
+ */
+async function listenOnPostgres(
+  connectionString: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  checkChannel(channel);
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const open = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString });
+    c.on("notification", (message) => {
+      if (message.channel === channel) {
+        onNotify(message.payload ?? "");
+      }
+    });
+    const lost = () => {
+      if (client === c) {
+        client = null;
+        c.end().catch(() => {});
+        schedule();
+      }
+    };
+    c.on("error", lost);
+    c.on("end", lost);
+    try {
+      await c.connect();
+      await c.query(`listen ${channel}`);
+    } catch (error) {
+      c.end().catch(() => {});
+      throw error;
+    }
+    client = c;
+  };
+  const schedule = () => {
+    if (stopped || retry) {
+      return;
+    }
+    retry = setTimeout(() => {
+      retry = null;
+      open()
+        .then(() => onNotify(""))
+        .catch(() => schedule());
+    }, RELISTEN_MS);
+    retry.unref();
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry) {
+      clearTimeout(retry);
+    }
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }
 
 const INT8 = 20;
@@ -57,6 +136,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ping: async () => {
         await sql`select 1`.execute(db);
       },
+      listen: (channel, onNotify) => listenOnPostgres(options.databaseUrl as string, channel, onNotify),
       close: () => db.destroy(),
     };
   }
@@ -77,6 +157,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: "pglite",
     ping: async () => {
       await sql`select 1`.execute(db);
+    },
+    // PGlite is this process's own backend: a transaction's NOTIFY reaches it at commit. LISTEN goes
+    // through Kysely so that it takes the connection's lease rather than landing inside a transaction.
+    listen: async (channel, onNotify) => {
+      checkChannel(channel);
+      await sql.raw(`listen ${channel}`).execute(db);
+      const off = pglite.onNotification((name, payload) => {
+        if (name === channel) {
+          onNotify(payload);
+        }
+      });
+      return async () => {
+        off();
+        await sql.raw(`unlisten ${channel}`).execute(db);
+      };
     },
     close: async () => {
       await db.destroy();

@@ -1,8 +1,10 @@
 import type { ApplicationTables } from "../../modules/applications/applications.tables.js";
 import type { CatalogTables } from "../../modules/catalog/catalog.tables.js";
+import type { CertificatesTables } from "../../modules/certificates/certificates.tables.js";
 import type { ExchangeTables } from "../../modules/exchange/exchange.tables.js";
 import type { IdentityTables } from "../../modules/identity/identity.tables.js";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables.js";
+import type { NotificationTables } from "../../modules/notifications/notifications.tables.js";
 import type { PolicyTables } from "../../modules/policy/policy.tables.js";
 import type { RegistryTables } from "../../modules/registries/registries.tables.js";
 import type { CalendarTables } from "../calendar/calendar.tables.js";
@@ -22,5 +24,7 @@ export interface DB
     RegistryTables,
     ExchangeTables,
     CalendarTables,
+    ApplicationTables,
     CatalogTables,
-    ApplicationTables {}
+    NotificationTables,
+    CertificatesTables {}

@@ -6,8 +6,9 @@ import { ADMIN_PAGE_ROLES, adminPagesFor } from "../shared/roles";
 import { AccountsPage } from "./AccountsPage";
 import { DepartmentsPage } from "./DepartmentsPage";
 import { DivisionsPage } from "./DivisionsPage";
+import { NotificationChannelsPage } from "./notifications/NotificationChannelsPage";
 
-/** /admin/*: divisions, departments and accounts, each for the roles allowed to see it. */
+/** /admin/*: divisions, departments, accounts and notification channels, each for the roles allowed to see it. */
 export function AdminSection() {
   const me = useMe();
   const first = adminPagesFor(me.roles)[0];
@@ -35,6 +36,14 @@ export function AdminSection() {
         element={
           <RequireRole roles={ADMIN_PAGE_ROLES.accounts}>
             <AccountsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="notifications"
+        element={
+          <RequireRole roles={ADMIN_PAGE_ROLES.notifications}>
+            <NotificationChannelsPage />
           </RequireRole>
         }
       />

@@ -1,6 +1,7 @@
 import {
   BookOutlined,
   FileSearchOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
   WarningOutlined,
@@ -49,6 +50,13 @@ export function OversightHome() {
           title={t("agreements.title")}
           description={t("agreements.cardAuditor")}
           testId="agreements-card"
+        />
+        <FeatureCard
+          to="/oversight/notifications"
+          icon={<NotificationOutlined />}
+          title={t("notifyAdmin.oversightTitle")}
+          description={t("notifyAdmin.card")}
+          testId="notifications-card"
         />
       </div>
     </>

@@ -12,11 +12,14 @@ const OversightWhoMayRead = lazy(() =>
 const SupervisionPage = lazy(() =>
   import("./exchange/SupervisionPage").then((m) => ({ default: m.SupervisionPage })),
 );
+const NotificationOutboxPage = lazy(() =>
+  import("./NotificationOutboxPage").then((m) => ({ default: m.NotificationOutboxPage })),
+);
 const AgreementsPage = lazy(() =>
   import("../workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
 
-/** /oversight/*: the auditors' home, the transparency ledger, who may read what, and the exchange's supervision. */
+/** /oversight/*: the auditors' home, the transparency ledger, who may read what, the exchange's supervision and the notifications' deliveries. */
 export function OversightSection() {
   return (
     <Routes>
@@ -25,6 +28,7 @@ export function OversightSection() {
       <Route path="who-may-read" element={<OversightWhoMayRead />} />
       <Route path="exchange" element={<SupervisionPage />} />
       <Route path="agreements" element={<AgreementsPage section="oversight" />} />
+      <Route path="notifications" element={<NotificationOutboxPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -3,6 +3,7 @@ import {
   CommentOutlined,
   EyeOutlined,
   FileDoneOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
 } from "@ant-design/icons";
@@ -49,10 +50,19 @@ export function PortalHome() {
               description={t("portal.consentsCard")}
               testId="consents-card"
             />
-            <ComingSoonCard
+            <FeatureCard
+              to="/portal/certificates"
+              icon={<IdcardOutlined />}
+              title={t("portal.certificates")}
+              description={t("portal.certificatesCard")}
+              testId="certificates-card"
+            />
+            <FeatureCard
+              to="/services"
               icon={<AppstoreOutlined />}
               title={t("portal.services")}
-              description={t("portal.servicesSoon")}
+              description={t("portal.servicesCard")}
+              testId="services-card"
             />
             <FeatureCard
               to="/portal/applications"

@@ -1,7 +1,7 @@
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { Power } from "../shared/api-types";
+import type { LinkedService, Power } from "../shared/api-types";
 import { useCatalogue } from "../shared/exchange/useCatalogue";
 import { useI18n } from "../shared/I18nProvider";
 import { GRANT_ROLE_KEY, LEVEL_KEY, POWER_TYPE_COLOUR, POWER_TYPE_KEY } from "./labels";
@@ -44,12 +44,15 @@ function Row({ label, changed, children }: { label: string; changed: boolean; ch
 /** One power as the public list and the review screens show it. */
 export function PowerCard({
   power,
+  services,
   highlight,
   headingLevel = 3,
   actions,
   testId,
 }: {
   power: Power;
+  /** The service items exercising the power (the published list has them; drafts and diffs do not). */
+  services?: LinkedService[];
   highlight?: Set<PowerField>;
   headingLevel?: 2 | 3 | 4;
   actions?: ReactNode;
@@ -147,6 +150,19 @@ export function PowerCard({
             </ul>
           )}
         </Row>
+        {services && services.length > 0 ? (
+          <Row label={t("services.rightsServices")} changed={false}>
+            <ul className="power-card__list" data-testid="power-services">
+              {services.map((service) => (
+                <li key={service.code}>
+                  <Link to={`/services/${encodeURIComponent(service.code)}`}>
+                    {pick(service.name, service.nameEn)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
       </dl>
     </article>
   );

@@ -116,7 +116,7 @@ export function RightsPage() {
           </header>
           <div className="power-grid">
             {list.powers.map((power) => (
-              <PowerCard key={power.code} power={power} />
+              <PowerCard key={power.code} power={power} services={list.services?.[power.code]} />
             ))}
           </div>
         </section>

@@ -259,12 +259,21 @@ export { POWER_LEVELS, POWER_TYPES } from "../../../shared/policy/rights.js";
 
 import type { Power } from "../../../shared/policy/rights.js";
 
+/** A service item a power authorises (政务服务事项), as the published list links to it. */
+export interface LinkedService {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
 /** A department's list in force (GET /api/rights). */
 export interface RightsList {
   departmentCode: string;
   version: number;
   effectiveFrom: string;
   powers: Power[];
+  /** The service items exercising each power, by power code. */
+  services: Record<string, LinkedService[]>;
 }
 
 export type RightsVersionStatus = "proposed" | "approved" | "refused";
@@ -342,6 +351,16 @@ export type {
   UpdateFrequency,
 } from "../../../shared/exchange/catalogue.js";
 export { SENSITIVITY_LABELS, SHARING_CLASS_LABELS } from "../../../shared/exchange/catalogue.js";
+export type {
+  ChannelKind,
+  ChannelView,
+  NotificationList,
+  NotificationView,
+  OutboxItemView,
+  OutboxList,
+  OutboxStatus,
+} from "../../../shared/notifications/notifications.js";
+export { CHANNEL_KINDS, OUTBOX_STATUSES } from "../../../shared/notifications/notifications.js";
 
 import type { DataResourceDefinition } from "../../../shared/exchange/catalogue.js";
 
@@ -473,4 +492,46 @@ export interface ExchangeAlert {
   reviewedBy: string | null;
   reviewedAt: string | null;
   createdAt: string;
+}
+
+// ---- e-certificates (电子证照) ----
+
+export type {
+  CertificateClaim,
+  CertificateDocument,
+  CertificateHolder,
+  VerifyReason,
+} from "../../../shared/certificates/certificate.js";
+export type { MaskedHolder } from "../../../shared/certificates/masked.js";
+
+import type { CertificateDocument, VerifyReason } from "../../../shared/certificates/certificate.js";
+import type { PublicCertificateFacts } from "../../../shared/certificates/masked.js";
+
+export type CertificateStatus = "valid" | "expired" | "revoked";
+
+/** A certificate as its holder or issuer gets it (GET /api/certificates[/:id]). */
+export interface CertificateItem {
+  status: CertificateStatus;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  /** The code after the # of the QR link. */
+  verificationCode: string;
+  document: CertificateDocument;
+}
+
+/** GET /api/certificates/:id/public: the masked facts and the status. */
+export interface PublicCertificate extends PublicCertificateFacts {
+  status: CertificateStatus;
+  revokedAt: string | null;
+}
+
+/** POST /api/certificates/verify. */
+export interface CertificateVerification {
+  valid: boolean;
+  status: CertificateStatus | "invalid";
+  reason: VerifyReason | null;
+  detail: string | null;
+  keyId: string | null;
+  revoked: boolean;
+  revokedAt: string | null;
 }

@@ -17,6 +17,7 @@ export const ADMIN_PAGE_ROLES = {
   divisions: ["platform_admin"],
   departments: ["platform_admin", "dept_admin"],
   accounts: ["platform_admin"],
+  notifications: ["platform_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AdminPage = keyof typeof ADMIN_PAGE_ROLES;

@@ -8,6 +8,8 @@ import { createExchange } from "./20261127T1300_create_exchange.js";
 import { createCalendar } from "./20261127T1400_create_calendar.js";
 import { createCatalog } from "./20261127T1500_create_catalog.js";
 import { createApplications } from "./20261127T1550_create_applications.js";
+import { createCertificates } from "./20261127T1600_create_certificates.js";
+import { createNotifications } from "./20261127T1700_create_notifications.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +22,6 @@ export const migrations: readonly Migration[] = [
   createCalendar,
   createCatalog,
   createApplications,
+  createCertificates,
+  createNotifications,
 ];

@@ -5,6 +5,7 @@ import { Outlet } from "react-router-dom";
 import { PageLoading } from "../components/PageLoading";
 import { useI18n } from "../I18nProvider";
 import { NavMenu } from "./NavMenu";
+import { NotificationBell } from "./NotificationBell";
 import { MAIN_ID, SkipLink } from "./SkipLink";
 import { TopBar } from "./TopBar";
 import { UserMenu } from "./UserMenu";
@@ -29,7 +30,12 @@ export function AppShell() {
             onClick={() => setDrawerOpen(true)}
           />
         }
-        trailing={<UserMenu />}
+        trailing={
+          <>
+            <NotificationBell />
+            <UserMenu />
+          </>
+        }
       />
       <div className="shell__body">
         <nav className="shell__nav" aria-label={t("nav.label")}>

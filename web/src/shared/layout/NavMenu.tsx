@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   GlobalOutlined,
   HomeOutlined,
+  NotificationOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
@@ -35,12 +36,14 @@ const ADMIN_ICON: Record<AdminPage, ReactNode> = {
   divisions: <GlobalOutlined aria-hidden="true" />,
   departments: <ApartmentOutlined aria-hidden="true" />,
   accounts: <TeamOutlined aria-hidden="true" />,
+  notifications: <NotificationOutlined aria-hidden="true" />,
 };
 
 const ADMIN_LABEL: Record<AdminPage, MessageKey> = {
   divisions: "nav.admin.divisions",
   departments: "nav.admin.departments",
   accounts: "nav.admin.accounts",
+  notifications: "nav.admin.notifications",
 };
 
 type Item = NonNullable<MenuProps["items"]>[number];

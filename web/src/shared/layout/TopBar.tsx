@@ -1,4 +1,9 @@
-import { DatabaseOutlined, ProfileOutlined } from "@ant-design/icons";
+import {
+  AppstoreOutlined,
+  DatabaseOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+} from "@ant-design/icons";
 import { Layout } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -6,7 +11,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public rights lists and data catalogue, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public services, rights lists, data catalogue and certificate check, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -14,6 +19,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       {leading}
       <BrandLink />
       <div className="topbar__spacer" />
+      <Link to="/services" className="header-link" data-testid="services-link">
+        <AppstoreOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.services")}</span>
+      </Link>
       <Link to="/rights" className="header-link" data-testid="rights-link">
         <ProfileOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.rights")}</span>
@@ -21,6 +30,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/data/catalogue" className="header-link" data-testid="catalogue-link">
         <DatabaseOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.catalogue")}</span>
+      </Link>
+      <Link to="/verify" className="header-link" data-testid="verify-link">
+        <SafetyCertificateOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.verify")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}

@@ -53,6 +53,22 @@ export const ACTION_GROUPS: readonly { prefix: string; label: MessageKey; action
       "exchange.alert.review",
     ],
   },
+  {
+    prefix: "notifications.",
+    label: "ledger.actionGroup.notifications",
+    actions: ["notifications.channel.create", "notifications.channel.update", "notifications.channel.delete"],
+  },
+  {
+    prefix: "certificates.",
+    label: "ledger.actionGroup.certificates",
+    actions: [
+      "certificates.issue",
+      "certificates.read",
+      "certificates.revoke",
+      "certificates.verify",
+      "certificates.key.rotate",
+    ],
+  },
   { prefix: "ledger.", label: "ledger.actionGroup.ledger", actions: ["ledger.search", "ledger.export"] },
 ];
 

@@ -1,0 +1,462 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCreditCode, makeIdNumber } from "../../src/modules/identity/index.js";
+import { type Client, signIn } from "../support/http.js";
+import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
+
+/** The officer account of each department the demo has one for. */
+const OFFICERS: Record<string, string> = {
+  "HZ-GA": "officer",
+  "HZ-SCJG": "officer2",
+  "HZ-RS": "officer3",
+  "XH-GA": "officer4",
+  "HZ-YB": "officer5",
+  "HZ-WJ": "officer6",
+};
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").toString("base64");
+
+interface Prop {
+  type: string;
+  format?: string;
+  enum?: string[];
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+}
+interface AppBody {
+  id: string;
+  number: string;
+  status: string;
+  outcome: string | null;
+  form: Record<string, unknown>;
+  prefill: Record<string, { resource: string; department: string; updatedAt: string; ledgerSeq: number }>;
+  formDefinition: {
+    schema: { required: string[]; properties: Record<string, Prop> };
+    ui: { hints?: Record<string, { widget?: string }> };
+  };
+  materials: { id: string; required: boolean; obtainable: boolean; state: { via: string } | null }[];
+  problems: { field: string; message: string }[];
+  tasks: {
+    id: string;
+    itemCode: string;
+    department: string;
+    currentDepartment: string;
+    status: string;
+    step: { index: number; kind: string; count: number };
+    after: string[];
+    dueOn: string | null;
+    acceptedOn: string | null;
+    pauses: { from: string; to: string }[];
+  }[];
+  events: { action: string; ledgerSeq: number | null }[];
+}
+
+/** A value the form accepts for a property, as an applicant would type it. */
+function valueFor(name: string, prop: Prop, widget: string | undefined): unknown {
+  if (prop.enum) {
+    return prop.enum[0];
+  }
+  if (prop.type === "boolean") {
+    return true;
+  }
+  if (prop.type === "number" || prop.type === "integer") {
+    return Math.max(prop.minimum ?? 1, 1);
+  }
+  if (widget === "idNumber" || /idNumber$/i.test(name)) {
+    return makeIdNumber("330106", "1990-01-01", 321);
+  }
+  if (widget === "creditCode" || /creditCode$/i.test(name)) {
+    return makeCreditCode("91", "330106", "70461276");
+  }
+  if (widget === "mobile" || /mobile|phone/i.test(name)) {
+    return "13800138000";
+  }
+  if (prop.format === "date") {
+    return "2026-11-20";
+  }
+  if (prop.format === "date-time") {
+    return "2026-11-20T09:00:00+08:00";
+  }
+  if (prop.format === "email") {
+    return "applicant@example.cn";
+  }
+  if (prop.pattern) {
+    // Every pattern in the demo catalogue is satisfied by one of these.
+    for (const candidate of ["330106", "310000", "123456", "A123456789", "A1", "浙A12345", "1"]) {
+      if (new RegExp(prop.pattern).test(candidate)) {
+        return candidate;
+      }
+    }
+  }
+  return "测试填写内容".padEnd(Math.max(prop.minLength ?? 1, 6), "内");
+}
+
+describe.each(testDatabases())("applications (%s)", (kind) => {
+  let t: TestPlatform;
+  let citizen: Client;
+  const officers: Record<string, Client> = {};
+  let birthBundle: string;
+
+  const db = () => t.platform.database.db;
+  const officerOf = async (department: string) => {
+    const username = OFFICERS[department];
+    if (!username) {
+      throw new Error(`no demo officer for ${department}`);
+    }
+    officers[department] ??= await signIn(t.app, username);
+    return officers[department];
+  };
+  const ledgerBody = async (seq: number) =>
+    JSON.parse(
+      (
+        await db()
+          .selectFrom("ledger_entries")
+          .select("body")
+          .where("seq", "=", seq)
+          .executeTakeFirstOrThrow()
+      ).body,
+    );
+
+  /** Fills every required field the registries did not and uploads every material still missing. */
+  async function complete(client: Client, app: AppBody): Promise<AppBody> {
+    const entries: Record<string, unknown> = {};
+    for (const name of app.formDefinition.schema.required) {
+      if (app.form[name] === undefined) {
+        const prop = app.formDefinition.schema.properties[name] as Prop;
+        entries[name] = valueFor(name, prop, app.formDefinition.ui.hints?.[name]?.widget);
+      }
+    }
+    const saved = await client.patch(`/api/applications/${app.id}`, { form: entries });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const m of app.materials.filter((x) => x.required && !x.state)) {
+      const up = await client.post(`/api/applications/${app.id}/uploads`, {
+        material: m.id,
+        filename: `${m.id}.pdf`,
+        mediaType: "application/pdf",
+        content: PDF,
+      });
+      expect(up.statusCode, up.body).toBe(201);
+    }
+    return (await client.get(`/api/applications/${app.id}`)).json();
+  }
+
+  async function approveAll(app: AppBody, taskId: string): Promise<AppBody> {
+    let current = app;
+    for (let guard = 0; guard < 10; guard++) {
+      const task = current.tasks.find((x) => x.id === taskId);
+      if (task?.status !== "active") {
+        return current;
+      }
+      const officer = await officerOf(task.currentDepartment);
+      const res = await officer.post(`/api/workbench/tasks/${taskId}/actions`, { action: "approve" });
+      expect(res.statusCode, res.body).toBe(200);
+      current = res.json();
+    }
+    throw new Error("the task did not conclude");
+  }
+
+  beforeAll(async () => {
+    t = await startTestPlatform(kind);
+    citizen = await signIn(t.app, "citizen");
+    const bundles = (await t.app.inject({ url: "/api/bundles" })).json().items as {
+      code: string;
+      name: string;
+    }[];
+    birthBundle = bundles.find((b) => b.name.includes("出生"))?.code as string;
+    expect(birthBundle).toBeTruthy();
+  });
+  afterAll(() => t?.close());
+
+  describe("新生儿出生一件事, from draft to conclusion", () => {
+    let app: AppBody;
+
+    it("starts a draft for the bundle, numbered, with one form and one set of materials", async () => {
+      const res = await citizen.post("/api/applications", { service: birthBundle });
+      expect(res.statusCode, res.body).toBe(201);
+      app = res.json();
+      expect(app.status).toBe("draft");
+      expect(app.number).toMatch(/^330100-\d{8}-\d{6}$/);
+      expect(Object.keys(app.formDefinition.schema.properties).length).toBeGreaterThan(3);
+      expect(app.materials.some((m) => m.obtainable)).toBe(true);
+      expect(app.problems.length).toBeGreaterThan(0);
+    });
+
+    it("shows who would read what, why and under which agreement before the applicant consents", async () => {
+      const plan = (await citizen.get(`/api/applications/${app.id}/prefill`)).json();
+      expect(plan.entries.length).toBeGreaterThan(0);
+      const birth = plan.entries.find((e: { resource: string }) => e.resource === "birth-certificates");
+      expect(birth).toMatchObject({ owner: "HZ-WJ", requiresConsent: true });
+      expect(birth.purpose).toBeTruthy();
+      expect(birth.legalBasis).toBeTruthy();
+      expect(birth.fields).toContain("childName");
+      // Nothing has been read yet.
+      const reads = await db()
+        .selectFrom("exchange_calls")
+        .select("id")
+        .where("reference", "=", app.number)
+        .execute();
+      expect(reads).toHaveLength(0);
+    });
+
+    it("pre-fills from the registries after consent, each value with its source and ledger entry", async () => {
+      const res = await citizen.post(`/api/applications/${app.id}/prefill`, { consent: true });
+      expect(res.statusCode, res.body).toBe(200);
+      app = res.json();
+      const child = Object.entries(app.prefill).find(([, p]) => p.resource === "birth-certificates");
+      expect(child).toBeDefined();
+      const [field, source] = child as [string, AppBody["prefill"][string]];
+      expect(app.form[field]).toBeDefined();
+      expect(source.department).toBe("HZ-WJ");
+      expect(Date.parse(source.updatedAt)).not.toBeNaN();
+      const entry = await ledgerBody(source.ledgerSeq);
+      expect(entry.action).toBe("exchange.query");
+      expect(entry.reference).toBe(app.number);
+      // The consent the applicant gave is on their consent list, granted, naming the application.
+      const consents = (await citizen.get("/api/me/consents")).json().items as {
+        status: string;
+        reference: string | null;
+      }[];
+      expect(consents.some((c) => c.status === "granted" && c.reference?.includes(app.number))).toBe(true);
+      // Materials the exchange supplied need no upload.
+      expect(app.materials.filter((m) => m.state?.via === "exchange").length).toBeGreaterThan(0);
+    });
+
+    it("keeps pre-filled values as the registry holds them and refuses unknown fields", async () => {
+      const [field] = Object.keys(app.prefill) as [string];
+      const changed = await citizen.patch(`/api/applications/${app.id}`, { form: { [field]: "改过的值" } });
+      expect(changed.statusCode).toBe(400);
+      expect(changed.json().field).toBe(`body.form.${field}`);
+      const unknown = await citizen.patch(`/api/applications/${app.id}`, { form: { notAField: "x" } });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().field).toBe("body.form.notAField");
+    });
+
+    it("refuses to submit an incomplete application, naming every field and material", async () => {
+      const res = await citizen.post(`/api/applications/${app.id}/submit`);
+      const missing = app.formDefinition.schema.required.filter((n) => app.form[n] === undefined);
+      const uploads = app.materials.filter((m) => m.required && !m.state);
+      if (missing.length + uploads.length === 0) {
+        return; // everything came from the registries: nothing to refuse
+      }
+      expect(res.statusCode).toBe(400);
+      const errors = res.json().errors as { field: string }[];
+      expect(errors.map((e) => e.field).sort()).toEqual(
+        [...missing.map((n) => `form.${n}`), ...uploads.map((m) => `materials.${m.id}`)].sort(),
+      );
+    });
+
+    it("submits: each item becomes a task of its department, prerequisites first, with a due date", async () => {
+      app = await complete(citizen, app);
+      expect(app.problems).toEqual([]);
+      const res = await citizen.post(`/api/applications/${app.id}/submit`);
+      expect(res.statusCode, res.body).toBe(200);
+      app = res.json();
+      expect(app.status).toBe("submitted");
+      expect(app.tasks.length).toBeGreaterThanOrEqual(3);
+      for (const task of app.tasks) {
+        expect(task.status).toBe(task.after.length === 0 ? "active" : "waiting");
+        if (task.status === "active") {
+          expect(task.acceptedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+      }
+      const submitEvent = app.events.find((e) => e.action === "submit");
+      expect((await ledgerBody(submitEvent?.ledgerSeq as number)).action).toBe("application.submit");
+    });
+
+    it("shows each task in its department's queue only", async () => {
+      const task = app.tasks.find((x) => x.status === "active") as AppBody["tasks"][number];
+      const mine = (await (await officerOf(task.currentDepartment)).get("/api/workbench/queue")).json();
+      expect(mine.items.map((i: { taskId: string }) => i.taskId)).toContain(task.id);
+      expect(mine.counts.open).toBeGreaterThanOrEqual(1);
+      const other = Object.keys(OFFICERS).find(
+        (d) => !app.tasks.some((x) => x.currentDepartment === d || x.department === d),
+      ) as string;
+      const theirs = (await (await officerOf(other)).get("/api/workbench/queue")).json();
+      expect(theirs.items.map((i: { taskId: string }) => i.taskId)).not.toContain(task.id);
+      const act = await (await officerOf(other)).post(`/api/workbench/tasks/${task.id}/actions`, {
+        action: "approve",
+      });
+      expect(act.statusCode).toBe(404);
+      const asCitizen = await citizen.get("/api/workbench/queue");
+      expect(asCitizen.statusCode).toBe(403);
+    });
+
+    it("pauses the clock for 补正 and resumes when the applicant supplies", async () => {
+      const task = app.tasks.find((x) => x.status === "active") as AppBody["tasks"][number];
+      const officer = await officerOf(task.currentDepartment);
+      const empty = await officer.post(`/api/workbench/tasks/${task.id}/actions`, { action: "supplement" });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().field).toBe("body.items");
+      const asked = await officer.post(`/api/workbench/tasks/${task.id}/actions`, {
+        action: "supplement",
+        items: ["请补充联系电话"],
+        comment: "联系电话无法接通",
+      });
+      expect(asked.statusCode, asked.body).toBe(200);
+      expect(asked.json().tasks.find((x: { id: string }) => x.id === task.id).status).toBe("supplement");
+      const blocked = await officer.post(`/api/workbench/tasks/${task.id}/actions`, { action: "approve" });
+      expect(blocked.statusCode).toBe(409);
+      const supplied = await citizen.post(`/api/applications/${app.id}/supply`, {
+        task: task.id,
+        note: "已更正",
+      });
+      expect(supplied.statusCode, supplied.body).toBe(200);
+      app = supplied.json();
+      const resumed = app.tasks.find((x) => x.id === task.id) as AppBody["tasks"][number];
+      expect(resumed.status).toBe("active");
+      expect(resumed.pauses).toHaveLength(1);
+      const again = await citizen.post(`/api/applications/${app.id}/supply`, { task: task.id });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it("runs every task through its steps, starting what waited, and concludes approved", async () => {
+      for (let round = 0; round < 6 && app.status !== "concluded"; round++) {
+        for (const task of app.tasks.filter((x) => x.status === "active")) {
+          app = await approveAll(app, task.id);
+        }
+        app = (await citizen.get(`/api/applications/${app.id}`)).json();
+      }
+      expect(app.status).toBe("concluded");
+      expect(app.outcome).toBe("approved");
+      expect(app.tasks.every((x) => x.status === "approved")).toBe(true);
+      const decisions = await db()
+        .selectFrom("ledger_entries")
+        .select("body")
+        .where("body", "like", `%${app.number}%`)
+        .execute();
+      const bodies = decisions.map((d) => JSON.parse(d.body));
+      const decide = bodies.filter((b) => b.action === "application.decide");
+      expect(decide.length).toBeGreaterThanOrEqual(app.tasks.length);
+      expect(decide.every((b) => b.policies.some((p: string) => p.startsWith("power:")))).toBe(true);
+      expect(bodies.some((b) => b.action === "application.conclude")).toBe(true);
+    });
+  });
+
+  describe("rejection", () => {
+    it("needs reasons and a legal basis, and cancels what waited for the rejected item", async () => {
+      let app: AppBody = (await citizen.post("/api/applications", { service: birthBundle })).json();
+      app = await complete(citizen, app);
+      app = (await citizen.post(`/api/applications/${app.id}/submit`)).json();
+      expect(app.status).toBe("submitted");
+      const first = app.tasks.find(
+        (x) => x.status === "active" && app.tasks.some((y) => y.after.includes(x.itemCode)),
+      );
+      const target = first ?? (app.tasks.find((x) => x.status === "active") as AppBody["tasks"][number]);
+      const officer = await officerOf(target.currentDepartment);
+      const bare = await officer.post(`/api/workbench/tasks/${target.id}/actions`, {
+        action: "reject",
+        reason: "材料不符",
+      });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json().field).toBe("body.legalBasis");
+      const res = await officer.post(`/api/workbench/tasks/${target.id}/actions`, {
+        action: "reject",
+        reason: "出生医学证明与户籍信息不一致",
+        legalBasis: "《中华人民共和国户口登记条例》第七条",
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      app = res.json();
+      const rejected = app.tasks.find((x) => x.id === target.id);
+      expect(rejected?.status).toBe("rejected");
+      for (const waiting of app.tasks.filter((x) => x.after.includes(target.itemCode))) {
+        expect(waiting.status).toBe("cancelled");
+      }
+      const again = await officer.post(`/api/workbench/tasks/${target.id}/actions`, { action: "approve" });
+      expect(again.statusCode).toBe(409);
+    });
+  });
+
+  describe("applying on another person's behalf", () => {
+    it("records the authorisation, and the assisting officer may not decide it (negative list)", async () => {
+      const officer = await officerOf("HZ-GA");
+      const services = (await t.app.inject({ url: "/api/services?department=HZ-GA" })).json().items as {
+        code: string;
+        audience: string;
+      }[];
+      const item = services.find((s) => s.audience === "person") as { code: string };
+      const elder = makeIdNumber("330127", "1951-08-09", 62);
+      const wrongName = await officer.post("/api/applications", {
+        service: item.code,
+        onBehalf: { idNumber: elder, name: "张三", authorisation: { kind: "授权委托书", reference: "WT-1" } },
+      });
+      expect(wrongName.statusCode).toBe(400);
+      expect(wrongName.json().field).toBe("body.onBehalf.name");
+      const res = await officer.post("/api/applications", {
+        service: item.code,
+        onBehalf: {
+          idNumber: elder,
+          name: "周桂英",
+          authorisation: { kind: "授权委托书", reference: "WT-2026-0042", note: "村代办员上门代办" },
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      let app: AppBody = res.json();
+      const prefill = await officer.post(`/api/applications/${app.id}/prefill`, { consent: true });
+      expect(prefill.statusCode).toBe(409);
+      app = await complete(officer, app);
+      app = (await officer.post(`/api/applications/${app.id}/submit`)).json();
+      expect(app.status).toBe("submitted");
+      const task = app.tasks.find((x) => x.currentDepartment === "HZ-GA" && x.status === "active");
+      expect(task).toBeDefined();
+      const own = await officer.post(`/api/workbench/tasks/${task?.id}/actions`, { action: "approve" });
+      expect(own.statusCode).toBe(403);
+      expect(own.json().code).toBe("POLICY_DENIED");
+      expect(own.json().decidedBy).toContain("negative:own-application");
+      // The elder sees the application made for her.
+      const elderClient = await signIn(t.app, "citizen2");
+      const seen = await elderClient.get(`/api/applications/${app.id}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().onBehalf.authorisation.reference).toBe("WT-2026-0042");
+    });
+  });
+
+  describe("uploads and access", () => {
+    it("accepts only real PDF, JPEG or PNG files up to 5 MB", async () => {
+      const app: AppBody = (await citizen.post("/api/applications", { service: birthBundle })).json();
+      const material = app.materials[0]?.id as string;
+      const fake = await citizen.post(`/api/applications/${app.id}/uploads`, {
+        material,
+        filename: "x.pdf",
+        mediaType: "application/pdf",
+        content: Buffer.from("<script>alert(1)</script>").toString("base64"),
+      });
+      expect(fake.statusCode).toBe(400);
+      expect(fake.json().field).toBe("body.content");
+      const exe = await citizen.post(`/api/applications/${app.id}/uploads`, {
+        material,
+        filename: "x.exe",
+        mediaType: "application/x-msdownload",
+        content: PDF,
+      });
+      expect(exe.statusCode).toBe(400);
+      expect(exe.json().field).toBe("body.mediaType");
+      const big = Buffer.alloc(5 * 1024 * 1024 + 10);
+      big.write("%PDF-");
+      const large = await citizen.post(`/api/applications/${app.id}/uploads`, {
+        material,
+        filename: "big.pdf",
+        mediaType: "application/pdf",
+        content: big.toString("base64"),
+      });
+      expect(large.statusCode).toBe(413);
+    });
+
+    it("hides an application from other citizens and from departments not handling it", async () => {
+      const app: AppBody = (await citizen.post("/api/applications", { service: birthBundle })).json();
+      const other = await signIn(t.app, "citizen2");
+      expect((await other.get(`/api/applications/${app.id}`)).statusCode).toBe(404);
+      expect((await other.patch(`/api/applications/${app.id}`, { form: {} })).statusCode).toBe(404);
+      // A draft is the applicant's alone.
+      const officer = await officerOf("HZ-GA");
+      expect((await officer.get(`/api/applications/${app.id}`)).statusCode).toBe(404);
+      const withdrawn = await citizen.post(`/api/applications/${app.id}/withdraw`);
+      expect(withdrawn.json().status).toBe("withdrawn");
+      expect((await citizen.post(`/api/applications/${app.id}/submit`)).statusCode).toBe(409);
+    });
+
+    it("names an unknown service", async () => {
+      const res = await citizen.post("/api/applications", { service: "NO-SUCH-ITEM" });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().field).toBe("body.service");
+    });
+  });
+});
