@@ -21,7 +21,7 @@ const ENTRIES = {
   applicantMobile: "13800000218",
 };
 
-describe.each(testDatabases())("applications: a cold catalogue cache, paused clocks (%s)", (kind) => {
+describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind) => {
   let t: TestPlatform;
   let citizen: Client;
   let officer: Client;
@@ -34,7 +34,7 @@ describe.each(testDatabases())("applications: a cold catalogue cache, paused clo
   });
   afterAll(() => t?.close());
 
-  it("pre-fills with the applicant's consent, each read one the citizen can check", async () => {
+  it("reads the registries with the applicant's consent as the department's service account, each read in their ledger", async () => {
     const created = await citizen.post("/api/applications", { service: BIRTH_REGISTRATION });
     expect(created.statusCode).toBe(201);
     id = created.json().id;
@@ -54,27 +54,43 @@ describe.each(testDatabases())("applications: a cold catalogue cache, paused clo
       via: "exchange",
     });
 
-    // The citizen can check the read in 谁用了我的数据, narrowed to that entry.
+    // The read is the department's, through its own account, and the citizen can check it.
     const seq = app.prefill.childName.ledgerSeq;
     const mine = (await citizen.get(`/api/ledger/mine?seqs=${seq}`)).json();
-    expect(mine.items.map((i: { seq: number }) => i.seq)).toEqual([seq]);
+    expect(mine.items).toHaveLength(1);
+    const actor = mine.items[0].identities.find((i: { kind: string }) => i.kind === "actor");
+    expect(actor.label).toContain("yimen-apply-hz-ga");
+    const account = await t.platform.database.db
+      .selectFrom("accounts")
+      .select(["kind"])
+      .where("username", "=", "yimen-apply-hz-ga")
+      .executeTakeFirstOrThrow();
+    expect(account.kind).toBe("system");
+
+    // A second application reuses the account.
+    const other = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    expect((await citizen.post(`/api/applications/${other.id}/prefill`, { consent: true })).statusCode).toBe(
+      200,
+    );
+    const accounts = await t.platform.database.db
+      .selectFrom("accounts")
+      .select("id")
+      .where("username", "=", "yimen-apply-hz-ga")
+      .execute();
+    expect(accounts).toHaveLength(1);
+    expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
   });
 
   it("saves, uploads, submits and decides while the catalogue reloads from the database", async () => {
     // A cold catalogue cache is read from the database: never inside the action's transaction,
     // which on PGlite holds the only connection (the request would wait for ever).
-    const draft = (await citizen.get(`/api/applications/${id}`)).json();
-    const missing = (part: string) =>
-      draft.problems
-        .map((p: { field: string }) => p.field)
-        .filter((f: string) => f.startsWith(`${part}.`))
-        .map((f: string) => f.slice(part.length + 1));
-    const typed = Object.fromEntries(
-      Object.entries(ENTRIES).filter(([field]) => missing("form").includes(field)),
-    );
     invalidateCatalog(t.platform.ctx);
-    expect((await citizen.patch(`/api/applications/${id}`, { form: typed })).statusCode).toBe(200);
-    for (const material of missing("materials")) {
+    // What the registries filled in stays as they hold it; the citizen types the rest.
+    const filled = (await citizen.get(`/api/applications/${id}`)).json().prefill as Record<string, unknown>;
+    const typed = Object.fromEntries(Object.entries(ENTRIES).filter(([name]) => !(name in filled)));
+    const saved = await citizen.patch(`/api/applications/${id}`, { form: typed });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const material of ["household-booklet", "applicant-id-card"]) {
       invalidateCatalog(t.platform.ctx);
       const uploaded = await citizen.post(`/api/applications/${id}/uploads`, {
         material,
@@ -98,7 +114,7 @@ describe.each(testDatabases())("applications: a cold catalogue cache, paused clo
     expect(accepted.json().tasks[0].step.kind).toBe("review");
   });
 
-  it("lets only the current department act; waiting for supplements, the clock stops and only a refusal is possible", async () => {
+  it("lets only the current department act, and refuses an action on a step that has moved on", async () => {
     const queue = (await officer.get("/api/workbench/queue")).json();
     const taskId = queue.items.find((i: { application: { id: string } }) => i.application.id === id).taskId;
     const other = await signIn(t.app, "officer2");

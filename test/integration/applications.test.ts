@@ -42,6 +42,7 @@ interface AppBody {
     currentDepartment: string;
     status: string;
     step: { index: number; kind: string; count: number };
+    certificateId: string | null;
     after: string[];
     dueOn: string | null;
     acceptedOn: string | null;
@@ -328,6 +329,39 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       expect(decide.length).toBeGreaterThanOrEqual(app.tasks.length);
       expect(decide.every((b) => b.policies.some((p: string) => p.startsWith("power:")))).toBe(true);
       expect(bodies.some((b) => b.action === "application.conclude")).toBe(true);
+    });
+
+    it("issues a signed e-certificate for each approved item that has one, and tells the applicant", async () => {
+      const withCertificate = app.tasks.filter((x) => x.certificateId);
+      expect(withCertificate.length).toBeGreaterThanOrEqual(1);
+      const mine = (await citizen.get("/api/certificates")).json().items as {
+        document: { id: string; application: { id: string } | null; holder: Record<string, unknown> };
+      }[];
+      const ours = mine.filter((c) => c.document.application?.id === app.id);
+      expect(ours.map((c) => c.document.id).sort()).toEqual(
+        withCertificate.map((x) => x.certificateId).sort(),
+      );
+      const verified = await t.app.inject({
+        method: "POST",
+        url: "/api/certificates/verify",
+        payload: ours[0]?.document,
+      });
+      expect(verified.json()).toMatchObject({ valid: true, revoked: false });
+      const tampered = { ...ours[0]?.document, holder: { ...ours[0]?.document.holder, name: "张三" } };
+      const refused = await t.app.inject({
+        method: "POST",
+        url: "/api/certificates/verify",
+        payload: tampered,
+      });
+      expect(refused.json().valid).toBe(false);
+      const notes = (await citizen.get("/api/notifications")).json().items as {
+        kind: string;
+        link: string | null;
+      }[];
+      const kinds = notes.filter((n) => n.link === `/portal/applications/${app.id}`).map((n) => n.kind);
+      expect(kinds).toContain("application.submitted");
+      expect(kinds).toContain("application.supplement");
+      expect(kinds).toContain("application.concluded");
     });
   });
 

@@ -181,10 +181,10 @@ function AppRoutes() {
           <Route index element={<PortalHome />} />
           <Route path="data-use" element={<DataUsePage />} />
           <Route path="consents" element={<ConsentsPage />} />
+          <Route path="certificates" element={<CertificatesPage />} />
           <Route path="apply/:code" element={<ApplyPage />} />
           <Route path="applications" element={<MyApplicationsPage />} />
           <Route path="applications/:id" element={<ApplicationPage />} />
-          <Route path="certificates" element={<CertificatesPage />} />
         </Route>
         <Route
           path="workbench/*"

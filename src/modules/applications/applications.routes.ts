@@ -229,11 +229,11 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         async (request) => {
           const caller = callerOf(request);
-          await (action === "submit" ? applications.submit : applications.withdraw)(
-            ctx,
-            caller,
-            request.params.id,
-          );
+          if (action === "submit") {
+            await applications.submit(ctx, caller, request.params.id, hooks);
+          } else {
+            await applications.withdraw(ctx, caller, request.params.id);
+          }
           return detail(caller, request.params.id);
         },
       );

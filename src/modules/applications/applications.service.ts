@@ -698,7 +698,12 @@ export function problemsOf(service: ResolvedService, app: ApplicationRow): Field
 }
 
 /** Submits a draft: checked in full, then one task per item starts its steps and its clock. */
-export async function submit(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+export async function submit(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  hooks: ConclusionHooks = {},
+): Promise<ApplicationRow> {
   const calendar = await calendarFor(ctx);
   const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
@@ -761,6 +766,9 @@ export async function submit(ctx: ServiceContext, caller: Caller, id: string): P
       },
     });
     await event(tx, id, null, caller, "submit", { ledgerSeq: seq });
+    if (hooks.onSubmitted) {
+      await hooks.onSubmitted(tx, row);
+    }
     return row;
   });
 }
@@ -1062,14 +1070,17 @@ export interface ActionInput {
 
 /** Hooks run inside the action's transaction when a task concludes (e-certificates, notifications). */
 export interface ConclusionHooks {
-  onTaskApproved?: (
+  /** A task was approved or rejected; returns the id of an e-certificate issued for it, if any. */
+  onTaskConcluded?: (
     tx: Tx,
+    caller: Caller,
     app: ApplicationRow,
     task: TaskRow,
     service: ResolvedService,
   ) => Promise<string | null>;
   onConcluded?: (tx: Tx, app: ApplicationRow) => Promise<void>;
   onSupplement?: (tx: Tx, app: ApplicationRow, task: TaskRow, request: SupplementRequest) => Promise<void>;
+  onSubmitted?: (tx: Tx, app: ApplicationRow) => Promise<void>;
 }
 
 /** Working days from acceptance to `today`, the paused days left out (what 办结用时 reports). */
@@ -1264,8 +1275,8 @@ export async function act(
     if (supplement && hooks.onSupplement) {
       await hooks.onSupplement(tx, app, updated, supplement);
     }
-    if (next.status === "approved" && hooks.onTaskApproved) {
-      const certificate = await hooks.onTaskApproved(tx, app, updated, service);
+    if (next.concluded && hooks.onTaskConcluded) {
+      const certificate = await hooks.onTaskConcluded(tx, caller, app, updated, service);
       if (certificate) {
         updated = await tx
           .updateTable("application_tasks")

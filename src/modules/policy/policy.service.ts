@@ -387,30 +387,23 @@ export async function evaluateRead(
   known?: repo.RawReadFacts,
 ): Promise<Decision> {
   const accountId = caller.actor.accountId;
-  // A platform module reading for a department (pre-fill of an application the person consented
-  // to) has no account: no person stands behind it whose daily reads or relations could count.
-  const platformRead = !accountId && caller.actor.via === "system" && caller.actor.roles.includes("system");
-  if (!accountId && !platformRead) {
+  if (!accountId) {
     throw forbidden("Reading personal data needs an account");
   }
   const person = input.subject.type === "person" ? input.subject.id : null;
   const dailyLimit = dailyLimitFor(ctx, caller.actor.roles);
   const [departments, facts] = await Promise.all([
     directory.departmentCodes(ctx, caller.actor.departmentIds),
-    known && accountId
+    known
       ? repo.readFactsOf(known)
-      : person && accountId
+      : person
         ? repo.readFacts(tx, accountId, chinaDay(new Date()), person)
         : { readsToday: 0, related: false },
   ]);
   const { readsToday, related } = facts;
   return decide(ctx, {
     action: "read",
-    principal: {
-      id: accountId ?? `platform:${departments.join(",")}`,
-      roles: [...caller.actor.roles],
-      departments,
-    },
+    principal: { id: accountId, roles: [...caller.actor.roles], departments },
     resource: input.resource,
     context: {
       purpose: input.purpose,
