@@ -15,6 +15,7 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
 import { accounts, directory } from "../identity/index.js";
+import { SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
   MaterialState,
@@ -65,7 +66,14 @@ async function departmentCodes(ctx: ServiceContext, caller: Caller): Promise<str
   return directory.departmentCodes(ctx, caller.actor.departmentIds);
 }
 
-/** A service actor of a department: how the platform reads through the gateway on its behalf. */
+// A department's service account per database (the platform may serve several in one process, in tests).
+const serviceAccounts = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * A department's service account for the reads the platform makes for an application
+ * (`yimen-apply-<code>`, role system), created on first use: the gateway and the policy decision
+ * point decide reads for an account, and the ledger names it as the reader.
+ */
 async function departmentSystem(
   ctx: ServiceContext,
   code: string,
@@ -75,8 +83,37 @@ async function departmentSystem(
   if (!dept) {
     throw new DomainError("UNAVAILABLE", `Department ${code} is not registered`);
   }
+  const known = serviceAccounts.get(ctx.db) ?? new Map<string, string>();
+  serviceAccounts.set(ctx.db, known);
+  let accountId = known.get(code);
+  if (!accountId) {
+    const username = `yimen-apply-${code.toLowerCase()}`;
+    let account = await accounts.findAccountByUsername(ctx, username);
+    if (!account) {
+      try {
+        account = await accounts.createAccount(
+          ctx,
+          { actor: SYSTEM, requestId },
+          {
+            username,
+            displayName: `一门办件 · ${dept.name}`,
+            roles: ["system"],
+            departmentIds: [dept.id],
+          },
+        );
+      } catch (error) {
+        // Another request created it a moment ago.
+        account = await accounts.findAccountByUsername(ctx, username);
+        if (!account) {
+          throw error;
+        }
+      }
+    }
+    accountId = account.id;
+    known.set(code, accountId);
+  }
   return {
-    actor: { accountId: null, roles: ["system"], departmentIds: [dept.id], via: "system" },
+    actor: { accountId, roles: ["system"], departmentIds: [dept.id], via: "system" },
     requestId,
   };
 }
