@@ -58,9 +58,12 @@ export function FormStep({
   const initial = useMemo(() => ({ ...application.form }), [application.form]);
   const problems = useMemo(() => formProblems(application, revealAll), [application, revealAll]);
 
+  // The server's problems, on fields the browser's own checks have not already explained (its words
+  // are plainer than a schema validator's).
   useEffect(() => {
-    if (problems.length > 0) {
-      form.setFields(problems.map((p) => ({ name: p.name, errors: [p.message] })));
+    const unexplained = problems.filter((p) => form.getFieldError(p.name).length === 0);
+    if (unexplained.length > 0) {
+      form.setFields(unexplained.map((p) => ({ name: p.name, errors: [p.message] })));
     }
   }, [form, problems]);
 
