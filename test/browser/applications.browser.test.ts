@@ -126,10 +126,14 @@ describe("applications (办件)", () => {
     await desk.getByTestId("action-supplement").click();
     const modal = desk.locator(".ant-modal").filter({ has: desk.locator("form#task-action") });
     await modal.locator(".ant-select").click();
+    const option = (title: string) =>
+      desk.locator(
+        `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
+      );
     await desk.keyboard.type("户口簿");
-    await desk.keyboard.press("Enter");
+    await option("居民户口簿").click();
     await desk.keyboard.type("联系电话");
-    await desk.keyboard.press("Enter");
+    await option("联系电话").click();
     await desk.keyboard.press("Escape");
     await modal.locator("textarea").fill("请上传户口簿首页和新生儿登记页；联系电话无法接通，请更正。");
     await modal.locator("button[type=submit]").click();
