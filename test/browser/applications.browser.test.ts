@@ -126,12 +126,16 @@ describe("applications (办件)", () => {
     await desk.getByTestId("action-supplement").click();
     const modal = desk.locator(".ant-modal").filter({ has: desk.locator("form#task-action") });
     await modal.locator(".ant-select").click();
+    const option = (title: string) =>
+      desk.locator(
+        `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
+      );
     await desk.keyboard.type("户口簿");
-    await desk.keyboard.press("Enter");
-    await desk.keyboard.type("户号");
-    await desk.keyboard.press("Enter");
+    await option("居民户口簿").click();
+    await desk.keyboard.type("联系电话");
+    await option("联系电话").click();
     await desk.keyboard.press("Escape");
-    await modal.locator("textarea").fill("户口簿扫描件不清晰，请重新上传；户号请与户口簿一致。");
+    await modal.locator("textarea").fill("请上传户口簿首页和新生儿登记页；联系电话无法接通，请更正。");
     await modal.locator("button[type=submit]").click();
     await modal.waitFor({ state: "hidden" });
     await expect.poll(() => desk.getByTestId("task-card").getAttribute("data-status")).toBe("supplement");
@@ -141,8 +145,8 @@ describe("applications (办件)", () => {
     await page.goto(`/portal/applications/${applied.id}`);
     const panel = page.getByTestId("supply-panel");
     expect(await panel.getByTestId("supply-asked").textContent()).toContain("居民户口簿");
-    expect(await panel.textContent()).toContain("户口簿扫描件不清晰");
-    await panel.locator("[data-field=householdNumber] input").fill("330106012346");
+    expect(await panel.textContent()).toContain("联系电话无法接通");
+    await panel.locator("[data-field=applicantMobile] input").fill("13800000219");
     await panel
       .locator("[data-material=household-booklet] input[type=file]")
       .setInputFiles(samplePdf("户口簿-清晰.pdf"));
@@ -155,8 +159,8 @@ describe("applications (办件)", () => {
     await panel.getByTestId("supply-submit").click();
     await expect.poll(() => page.getByTestId("task-card").getAttribute("data-status")).toBe("active");
     expect(
-      await page.locator("[data-testid=form-values] [data-field=householdNumber]").textContent(),
-    ).toContain("330106012346");
+      await page.locator("[data-testid=form-values] [data-field=applicantMobile]").textContent(),
+    ).toContain("13800000219");
     expect(await page.locator("[data-testid=event-timeline] [data-action=supply]").count()).toBe(1);
 
     expect(await officerApprovesAllSteps(desk, applied.number)).toEqual([

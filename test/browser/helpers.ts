@@ -159,17 +159,25 @@ export async function fillApplyField(page: Page, field: string, value: string): 
   if ((await item.locator(".ant-radio-group").count()) > 0) {
     await item.locator("label", { hasText: value }).first().click();
   } else if ((await item.locator(".ant-select").count()) > 0) {
+    await item.locator(".ant-select").click();
     await item.locator("input").first().fill(value);
-    await page.keyboard.press("Enter");
+    // The option itself, not Enter: under load the list may not have filtered yet.
+    await page
+      .locator(
+        `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${value}"]`,
+      )
+      .first()
+      .click();
+    await expect.poll(() => item.locator(".ant-select").textContent()).toContain(value);
   } else {
     await item.locator("input, textarea").first().fill(value);
   }
 }
 
 export interface ApplyOptions {
-  /** Entries the applicant types (form field → value); pre-filled fields are read-only. */
+  /** Entries the applicant types (form field → value); those pre-filled from a registry are skipped. */
   entries?: Record<string, string>;
-  /** Materials to upload (material id → file). */
+  /** Materials to upload (material id → file); those obtained through the exchange are skipped. */
   uploads?: Record<string, UploadFile>;
 }
 
@@ -202,14 +210,30 @@ export async function applyWithPrefill(
   );
   const sources = (await form.getByTestId("source-tag").allTextContents()).map((text) => text.trim());
   for (const [field, value] of Object.entries(options.entries ?? {})) {
-    await fillApplyField(page, field, value);
+    // A value filled in from a registry stands as the registry holds it.
+    if (!prefilled.includes(field)) {
+      await fillApplyField(page, field, value);
+    }
   }
   await form.locator("button[type=submit]").click();
-  await page.getByTestId("materials-step").waitFor();
+  // On to the materials, or stuck on the form's errors: say which, rather than time out in silence.
+  const materials = page.getByTestId("materials-step");
+  await Promise.race([materials.waitFor(), form.locator(".ant-form-item-explain-error").first().waitFor()]);
+  if (!(await materials.isVisible())) {
+    await materials.waitFor({ timeout: 5_000 }).catch(async () => {
+      const errors = await form.locator(".ant-form-item-explain-error").allTextContents();
+      throw new Error(`the form did not go on: ${errors.join("; ")}`);
+    });
+  }
   for (const [material, file] of Object.entries(options.uploads ?? {})) {
-    const row = page.locator(`[data-testid=materials-step] [data-material="${material}"]`);
-    await row.locator("input[type=file]").setInputFiles(file);
-    await row.getByTestId("material-uploaded").waitFor();
+    const input = page.locator(`[data-testid=materials-step] [data-material="${material}"] input[type=file]`);
+    // A material the platform obtained through the exchange has nothing to upload.
+    if ((await input.count()) > 0) {
+      await input.setInputFiles(file);
+      await page
+        .locator(`[data-testid=materials-step] [data-material="${material}"] [data-testid=material-uploaded]`)
+        .waitFor();
+    }
   }
   await page
     .getByTestId("materials-step")

@@ -9,7 +9,6 @@ import {
 } from "@ant-design/icons";
 import { Alert, Card, Descriptions, Tag } from "antd";
 import { useMe } from "../shared/AuthProvider";
-import { ComingSoonCard } from "../shared/components/ComingSoonCard";
 import { FeatureCard } from "../shared/components/FeatureCard";
 import { useI18n } from "../shared/I18nProvider";
 import { ROLE_COLOUR, roleLabel } from "../shared/roles";
@@ -57,10 +56,12 @@ export function PortalHome() {
               description={t("portal.certificatesCard")}
               testId="certificates-card"
             />
-            <ComingSoonCard
+            <FeatureCard
+              to="/services"
               icon={<AppstoreOutlined />}
               title={t("portal.services")}
-              description={t("portal.servicesSoon")}
+              description={t("portal.servicesCard")}
+              testId="services-card"
             />
             <FeatureCard
               to="/portal/applications"

@@ -2,7 +2,7 @@
 // and actions). Kept apart from i18n.ts so that the biggest set of screens does not crowd the rest;
 // i18n.ts spreads them into its dictionaries, so keys and types are one.
 
-export const applicationsZh = {
+export const APPLICATIONS_ZH = {
   "workbench.applicationsSection": "办件",
 
   "apps.services": "办事服务",
@@ -152,6 +152,7 @@ export const applicationsZh = {
   "apps.consent.doneHint": "授权和每次读取都可以查看：",
   "apps.consent.nothing": "本事项无需从其他部门读取数据，请直接填写表单。",
 
+  "apps.form.prefillIssues": "以下登记信息这次未能读取，相应项目请您自己填写：",
   "apps.form.prefilledHint":
     "带“来源”的项目由平台从登记信息中自动填写，不能修改；如有错误，请联系该部门更正。",
 
@@ -265,7 +266,7 @@ export const applicationsZh = {
   "officer.reload": "刷新办件",
 } satisfies Record<string, string>;
 
-export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
+export const APPLICATIONS_EN: Record<keyof typeof APPLICATIONS_ZH, string> = {
   "workbench.applicationsSection": "Applications",
 
   "apps.services": "Services",
@@ -417,6 +418,8 @@ export const applicationsEn: Record<keyof typeof applicationsZh, string> = {
   "apps.consent.doneHint": "Your consents and every read are listed in",
   "apps.consent.nothing": "This service reads no data from other departments; go on to the form.",
 
+  "apps.form.prefillIssues":
+    "These registers could not be read this time; please type their fields yourself:",
   "apps.form.prefilledHint":
     "Fields with a source were filled in from the registers and cannot be changed here; if one is wrong, ask that department to correct its record.",
 

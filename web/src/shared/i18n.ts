@@ -4,7 +4,7 @@
 
 import { requestsEn, requestsZh } from "../requests/messages";
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
-import { applicationsEn, applicationsZh } from "./i18n-applications";
+import { APPLICATIONS_EN, APPLICATIONS_ZH } from "./i18n-applications";
 
 export type Locale = "zh-CN" | "en";
 
@@ -14,7 +14,7 @@ export const LOCALE_STORAGE_KEY = "yimen.locale";
 
 const zhCN = {
   ...SERVICES_ZH,
-  ...applicationsZh,
+  ...APPLICATIONS_ZH,
   ...requestsZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
@@ -186,7 +186,7 @@ const zhCN = {
   "portal.promiseBody":
     "在这里办理政务服务、提交诉求、查看办件进度。一次申请，由一门在各部门之间流转，您不必来回奔波。",
   "portal.services": "办事服务",
-  "portal.servicesSoon": "服务目录与“一件事”集成办理：按主题查找服务，一次提交即可办理涉及多个部门的事项。",
+  "portal.servicesCard": "服务目录与“一件事”集成办理：按主题查找服务，一次提交即可办理涉及多个部门的事项。",
   "portal.applications": "我的办件",
   "portal.applicationsCard": "查看已提交申请的进度、补正材料、领取结果。",
   "portal.dataUse": "谁用了我的数据",
@@ -1152,7 +1152,7 @@ export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
   ...SERVICES_EN,
-  ...applicationsEn,
+  ...APPLICATIONS_EN,
   ...requestsEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
@@ -1327,7 +1327,7 @@ const en: Messages = {
   "portal.promiseBody":
     "Apply for services, raise requests and follow your applications here. Apply once: Yimen carries it between departments so you don't have to.",
   "portal.services": "Services",
-  "portal.servicesSoon":
+  "portal.servicesCard":
     "Service catalogue and one-thing bundles: find services by life event and apply once for matters that involve several departments.",
   "portal.applications": "My applications",
   "portal.applicationsCard":

@@ -8,7 +8,13 @@ import { ApiError, api } from "../../shared/api";
 import type { ItemList } from "../../shared/api-types";
 import { problemTarget } from "../../shared/applications/form";
 import { daysKey } from "../../shared/applications/labels";
-import type { ApplicationDetail, FieldProblem, MyApplication } from "../../shared/applications/types";
+import type {
+  ApplicationDetail,
+  FieldProblem,
+  MyApplication,
+  PrefillAnswer,
+  PrefillIssue,
+} from "../../shared/applications/types";
 import { useApplication } from "../../shared/applications/useApplication";
 import { PageHeading } from "../../shared/components/PageHeading";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
@@ -85,6 +91,7 @@ export function ApplyPage() {
   const [error, setError] = useState<ApiError>();
   const [revealAll, setRevealAll] = useState(false);
   const [answered, setAnswered] = useState<FieldProblem[] | null>(null);
+  const [issues, setIssues] = useState<PrefillIssue[]>([]);
 
   const consentDecided =
     !!application &&
@@ -154,10 +161,14 @@ export function ApplyPage() {
 
   const consent = () =>
     run("consent", async () => {
-      const detail = await api<ApplicationDetail>(
+      const detail = await api<PrefillAnswer>(
         `/api/applications/${encodeURIComponent(draftId ?? "")}/prefill`,
-        { method: "POST", body: { consent: true } },
+        {
+          method: "POST",
+          body: { consent: true },
+        },
       );
+      setIssues(detail.prefillIssues ?? []);
       setFresh(detail);
       go("form");
     });
@@ -326,6 +337,8 @@ export function ApplyPage() {
     body = (
       <FormStep
         application={application}
+        issues={issues}
+        resourceName={catalogue.name}
         departmentName={departments.name}
         revealAll={revealAll}
         onSaved={setFresh}

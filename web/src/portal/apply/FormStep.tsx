@@ -1,9 +1,14 @@
 import { SaveOutlined } from "@ant-design/icons";
-import { App, Button, Form } from "antd";
+import { Alert, App, Button, Form } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api } from "../../shared/api";
 import { fieldOrder, problemTarget } from "../../shared/applications/form";
-import type { ApplicationDetail, FieldProblem, FormValue } from "../../shared/applications/types";
+import type {
+  ApplicationDetail,
+  FieldProblem,
+  FormValue,
+  PrefillIssue,
+} from "../../shared/applications/types";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
 import { useI18n } from "../../shared/I18nProvider";
 import { editableValues, FormFields } from "./FormFields";
@@ -26,6 +31,8 @@ export function formProblems(
  */
 export function FormStep({
   application,
+  issues,
+  resourceName,
   departmentName,
   revealAll,
   onSaved,
@@ -33,6 +40,9 @@ export function FormStep({
   onNext,
 }: {
   application: ApplicationDetail;
+  /** Registries that could not be read just now: their fields are the applicant's to type. */
+  issues: PrefillIssue[];
+  resourceName: (id: string) => string;
   departmentName: (code: string) => string;
   revealAll: boolean;
   onSaved: (detail: ApplicationDetail) => void;
@@ -48,9 +58,12 @@ export function FormStep({
   const initial = useMemo(() => ({ ...application.form }), [application.form]);
   const problems = useMemo(() => formProblems(application, revealAll), [application, revealAll]);
 
+  // The server's problems, on fields the browser's own checks have not already explained (its words
+  // are plainer than a schema validator's).
   useEffect(() => {
-    if (problems.length > 0) {
-      form.setFields(problems.map((p) => ({ name: p.name, errors: [p.message] })));
+    const unexplained = problems.filter((p) => form.getFieldError(p.name).length === 0);
+    if (unexplained.length > 0) {
+      form.setFields(unexplained.map((p) => ({ name: p.name, errors: [p.message] })));
     }
   }, [form, problems]);
 
@@ -117,6 +130,24 @@ export function FormStep({
       onFinish={() => void save("next")}
       onFinishFailed={() => void save("next")}
     >
+      {issues.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap"
+          data-testid="prefill-issues"
+          title={t("apps.form.prefillIssues")}
+          description={
+            <ul className="plain-list">
+              {issues.map((issue) => (
+                <li key={issue.resource}>
+                  {resourceName(issue.resource)}：{issue.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {Object.keys(application.prefill).length > 0 ? (
         <p className="muted small">{t("apps.form.prefilledHint")}</p>
       ) : null}

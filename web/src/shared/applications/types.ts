@@ -138,6 +138,18 @@ export interface ApplicationDetail extends ApplicationSummary {
   asOfficer: boolean;
 }
 
+/** A registry that refused or failed during pre-fill: its fields are left to the applicant. */
+export interface PrefillIssue {
+  resource: string;
+  code: string;
+  message: string;
+}
+
+/** POST /api/applications/:id/prefill: the application, and what could not be read. */
+export interface PrefillAnswer extends ApplicationDetail {
+  prefillIssues?: PrefillIssue[];
+}
+
 /** GET /api/applications/:id/prefill: the consent screen. */
 export interface PrefillPlan {
   entries: {
