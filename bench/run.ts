@@ -2,12 +2,14 @@
  * `npm run bench -- NAME` runs one benchmark (bounded in time, loopback only) and prints its result
  * as one JSON line last. Later modules add their benchmarks to BENCHMARKS.
  */
+import { classifierBenchmark } from "./classifier.js";
 import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  classifier: classifierBenchmark,
   exchange: exchangeBenchmark,
   http: httpBenchmark,
   ledger: ledgerBenchmark,
@@ -17,7 +19,9 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unkn
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? BENCHMARKS[name] : undefined;
 if (!bench) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--seconds N] [--entries N]`);
+  console.error(
+    `usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [--seconds N] [--entries N] [--csv FILE]`,
+  );
   process.exit(2);
 }
 const result = await bench(args);

@@ -10,6 +10,7 @@ import { DatabaseInUseError } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
 import { ledgerVerify } from "./ledger-verify.js";
+import { requestsCommand } from "./requests.js";
 import { serve } from "./serve.js";
 
 /** An operator at the command line acts as the platform itself (no account); actions are recorded. */
@@ -225,6 +226,8 @@ ledgerCmd
       process.exitCode = 1;
     }
   });
+
+program.addCommand(requestsCommand(dataDirOption, (options) => configFrom(options).dataDir));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
