@@ -33,6 +33,8 @@ function mapIndex<K>(terms: readonly K[]): TermIndex<K> {
   return { get: (key) => map.get(key) ?? -1 };
 }
 
+const DIRECT = 65_536;
+
 /**
  * An open-addressing hash table for integer terms below 2^53 (linear probing, at most two-thirds
  * full), each slot's key and value side by side so that a lookup mostly reads one cache line.
@@ -55,9 +57,16 @@ export function integerIndex(terms: readonly number[]): TermIndex<number> {
     h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
     return (h ^ (h >>> 16)) & mask;
   };
+  // Keys below 2^16 (the Basic Multilingual Plane's characters, i.e. nearly every unigram) are
+  // looked up directly in a small array that stays in cache.
+  const direct = new Int32Array(DIRECT).fill(-1);
   terms.forEach((key, i) => {
     if (!Number.isSafeInteger(key) || key < 0) {
       throw new RangeError(`term ${key} is not a non-negative safe integer`);
+    }
+    if (key < DIRECT) {
+      direct[key] = i;
+      return;
     }
     let at = slot(key);
     while (slots[2 * at] !== -1) {
@@ -68,6 +77,9 @@ export function integerIndex(terms: readonly number[]): TermIndex<number> {
   });
   return {
     get(key) {
+      if (key < DIRECT) {
+        return direct[key] as number;
+      }
       let at = slot(key);
       for (;;) {
         const k = slots[2 * at] as number;
