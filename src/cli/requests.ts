@@ -25,7 +25,16 @@ function readCsv(file: string) {
   return parseRequestsCsv(content, path.basename(file));
 }
 
-function positiveInt(name: string, raw: string, min: number): number {
+/** Labelled requests to learn from: at least two categories. */
+function readTrainingCsv(file: string) {
+  const examples = readCsv(file);
+  if (new Set(examples.map((e) => e.label)).size < 2) {
+    throw new DomainError("VALIDATION", `${file} has only one label: training needs two or more`, "--csv");
+  }
+  return examples;
+}
+
+function integerOption(name: string, raw: string, min: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) {
     throw new DomainError("VALIDATION", `${name} must be an integer of at least ${min}`, name);
@@ -62,7 +71,7 @@ export function requestsCommand(
     .option("--out <file>", "where to write the model (default <data dir>/models/requests-classifier.json)")
     .addOption(dataDirOption)
     .action((options: { csv: string; out?: string; dataDir?: string }) => {
-      const examples = readCsv(options.csv);
+      const examples = readTrainingCsv(options.csv);
       const started = performance.now();
       const classifier = RequestClassifier.train(examples);
       const seconds = (performance.now() - started) / 1000;
@@ -99,9 +108,9 @@ export function requestsCommand(
     .option("--seed <n>", "seed of the fold assignment", "42")
     .option("--json", "print the figures as JSON")
     .action((options: { csv: string; folds: string; seed: string; json?: boolean }) => {
-      const folds = positiveInt("--folds", options.folds, 2);
-      const seed = positiveInt("--seed", options.seed, 0);
-      const cv = crossValidate(readCsv(options.csv), folds, seed);
+      const folds = integerOption("--folds", options.folds, 2);
+      const seed = integerOption("--seed", options.seed, 0);
+      const cv = crossValidate(readTrainingCsv(options.csv), folds, seed);
       const r = (x: number, d: number) => Number(x.toFixed(d));
       const summary = {
         ...roundEvaluation(cv.evaluation),
