@@ -1,5 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { createRequire } from "node:module";
+import type { Jieba } from "@node-rs/jieba";
 import { integerIndex, type TermCodec } from "./tfidf.js";
 
 /**
@@ -17,9 +17,18 @@ export function normalizeText(text: string): string {
 
 let jieba: Jieba | undefined;
 
-/** The process's one segmenter: loading jieba's dictionary (5 MB) takes about 150 ms, so it is done once. */
+/**
+ * The process's one segmenter, loaded on first use: jieba's package reads its 11 MB of dictionaries
+ * when imported and building the segmenter takes about 150 ms, which no command or process that
+ * never classifies should pay.
+ */
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+    const { dict } = require("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
+    jieba = JiebaClass.withDict(dict);
+  }
   return jieba;
 }
 
