@@ -10,14 +10,14 @@ describe("evaluatePredictions", () => {
     // 交通: 1 of 2 right (P = ½), 1 of 2 found (R = ½), F1 = ½.
     // 教育: 1 of 2 right (P = ½), 1 of 1 found (R = 1), F1 = 2·½·1 / 1½ = ⅔.
     expect(e.accuracy).toBeCloseTo(4 / 6, 12);
-    expect(e.perClass["住房"]).toEqual({
+    expect(e.perClass.住房).toEqual({
       precision: 1,
       recall: expect.closeTo(2 / 3, 12),
       f1: expect.closeTo(0.8, 12),
       support: 3,
     });
-    expect(e.perClass["交通"]).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
-    expect(e.perClass["教育"]).toEqual({
+    expect(e.perClass.交通).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
+    expect(e.perClass.教育).toEqual({
       precision: 0.5,
       recall: 1,
       f1: expect.closeTo(2 / 3, 12),
