@@ -12,6 +12,7 @@ import { DomainError } from "../platform/errors.js";
 import { seedDemo, seedReference } from "../seed/seed.js";
 import { certificatesVerify } from "./certificates-verify.js";
 import { ledgerVerify } from "./ledger-verify.js";
+import { requestsCommand } from "./requests.js";
 import { registerRequestCommands } from "./requests-commands.js";
 import { serve } from "./serve.js";
 
@@ -255,7 +256,7 @@ certificatesCmd
       console.log(`signing key ${keyId} is current; ${previous} is retired and stays published`);
     });
   });
-registerRequestCommands(
+const requestsCmd = registerRequestCommands(
   program,
   withPlatform,
   () =>
@@ -265,6 +266,10 @@ registerRequestCommands(
     ),
   OPERATOR,
 );
+// The classifier's commands (train, evaluate, cross-validate, classify) join `yimen requests`.
+for (const sub of requestsCommand(dataDirOption, (options) => configFrom(options).dataDir).commands) {
+  requestsCmd.addCommand(sub);
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
