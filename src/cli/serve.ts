@@ -1,8 +1,11 @@
+import { existsSync } from "node:fs";
 import closeWithGrace from "close-with-grace";
 import { agreements, supervision } from "../modules/exchange/index.js";
 import { auth } from "../modules/identity/index.js";
+import { defaultModelPath, loadClassifierOrThrow } from "../modules/insight/index.js";
 import { SYSTEM, startIntegrator } from "../modules/ledger/index.js";
 import { startDeliveryWorker } from "../modules/notifications/index.js";
+import { categories, fromLabelClassifier, plugClassifier } from "../modules/requests/index.js";
 import { createHttpApp, openPlatform } from "../platform/bootstrap.js";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_DEMO_PASSWORD } from "../platform/config.js";
@@ -16,6 +19,18 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     ? await seedDemo(platform.ctx)
     : { seeded: false, divisions: await seedReference(platform.ctx) };
   const { app } = await createHttpApp(platform);
+  // A trained request classifier (yimen requests train) proposes categories; else the keyword rule.
+  const model = defaultModelPath(config.dataDir);
+  if (existsSync(model)) {
+    const classifier = loadClassifierOrThrow(model);
+    plugClassifier(
+      fromLabelClassifier(
+        (text) => classifier.classify(text),
+        (await categories.categoryTree(platform.ctx)).list,
+      ),
+    );
+    app.log.info({ model }, "request classifier loaded");
+  }
   const stopIntegrator = startIntegrator(
     platform.database.db,
     platform.ctx.ledger.keys,
