@@ -79,13 +79,24 @@ describe("新生儿出生一件事 from application to rating", () => {
     // 授权预填: who reads which registry, for what, and which fields.
     const plan = page.getByTestId("consent-plan");
     await plan.waitFor();
-    const planText = (await plan.textContent()) ?? "";
-    expect(planText).toContain("读取杭州市卫生健康委员会的“出生医学证明信息”");
-    expect(planText).toMatch(/杭州市(公安局|卫生健康委员会|医疗保障局|人力资源和社会保障局)读取/);
-    expect(planText).toContain("用途");
-    expect(planText).toContain("新生儿姓名");
-    const fields = await plan.getByTestId("plan-fields").allTextContents();
-    expect(fields.join("、")).toContain("新生儿姓名");
+    const entries = plan.locator(":scope > li");
+    const headings = await entries.locator("h3").allTextContents();
+    expect(headings).toHaveLength(3);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "杭州市卫生健康委员会读取杭州市卫生健康委员会的“出生医学证明信息”",
+        "杭州市卫生健康委员会读取杭州市公安局的“户籍人口基本信息”",
+        "杭州市公安局读取杭州市民政局的“婚姻登记信息”",
+      ]),
+    );
+    const birthRecord = entries.filter({ hasText: "“出生医学证明信息”" });
+    expect(await birthRecord.getByTestId("plan-fields").textContent()).toMatch(
+      /^新生儿姓名、新生儿性别、出生时间/,
+    );
+    expect(await birthRecord.textContent()).toContain("用途政务服务事项申请表预填");
+    const marriage = entries.filter({ hasText: "“婚姻登记信息”" });
+    expect(await marriage.getByTestId("plan-fields").textContent()).toContain("配偶姓名");
+    expect(await marriage.textContent()).toContain("用途新生儿出生登记");
     await page.getByTestId("consent-prefill").click();
 
     // The form: what the registries gave is shown read-only with its source.
@@ -136,6 +147,14 @@ describe("新生儿出生一件事 from application to rating", () => {
       .poll(() => page.getByTestId("application-status").getAttribute("data-status"))
       .toBe("concluded");
     expect(await page.getByTestId("application-outcome").getAttribute("data-outcome")).toBe("approved");
+    // Every item issued its e-certificate (预防接种证, 居民户口簿, 医保参保凭证, 社会保障卡).
+    for (const item of ITEMS) {
+      await page.getByTestId(`certificate-${item.code}`).waitFor();
+    }
+    // The pre-fill is on the record in the applicant's language.
+    expect(await page.locator("[data-testid=event-timeline] [data-action=prefill]").textContent()).toContain(
+      "自动填写 14 项，读取 3 个部门的登记信息",
+    );
     const slot = page.getByTestId(`certificate-${ITEMS[0].code}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -165,6 +184,12 @@ describe("新生儿出生一件事 from application to rating", () => {
     await rating.locator("textarea").fill(comment);
     await rating.getByTestId("rating-submit").click();
     await rating.getByRole("heading", { name: "您的评价" }).waitFor();
+    expect(await rating.textContent()).toContain(comment);
+    expect(await rating.getByTestId("rating-submit").count()).toBe(0);
+    // Recorded by the server: after a reload the page shows the rating, and no form to rate again.
+    await page.reload();
+    await rating.getByRole("heading", { name: "您的评价" }).waitFor();
+    expect(await rating.locator(".ant-tag").first().textContent()).toBe("非常满意");
     expect(await rating.textContent()).toContain(comment);
     expect(await rating.getByTestId("rating-submit").count()).toBe(0);
   }, 120_000);
