@@ -15,16 +15,14 @@ import {
 /** 出生登记, handled by 杭州市公安局 (officer) in four steps (src/modules/catalog/demo-services.ts). */
 const BIRTH_REGISTRATION = "330100-GA-QR-001-01";
 
-/** What the demo citizen 林晓雨 types: the birth record comes from the registries. */
+/**
+ * What the demo citizen 林晓雨 types: the birth record and the household (with her own name and ID
+ * number) come from the registries, and so do all the materials.
+ */
 const ENTRIES = {
   relationToChild: "母亲",
   childEthnicity: "汉族",
-  householdAddress: "浙江省杭州市西湖区保俶北路 88 号 3 幢 1201 室",
-  householdNumber: "330106012345",
-  householdHead: "林晓雨",
   childRelationToHead: "女",
-  applicantName: "林晓雨",
-  applicantIdNumber: "330106199205171243",
   applicantMobile: "13800000218",
 };
 
@@ -44,13 +42,7 @@ describe("applications (办件)", () => {
     await signInByApi(citizen, "citizen");
     const page = await citizen.newPage();
 
-    const applied = await applyWithPrefill(page, BIRTH_REGISTRATION, {
-      entries: ENTRIES,
-      uploads: {
-        "household-booklet": samplePdf("户口簿.pdf"),
-        "applicant-id-card": samplePdf("身份证.pdf"),
-      },
-    });
+    const applied = await applyWithPrefill(page, BIRTH_REGISTRATION, { entries: ENTRIES });
     // The birth record was read from 杭州市卫生健康委员会's registry with the citizen's consent.
     expect(applied.prefilled).toEqual(
       expect.arrayContaining(["childName", "childGender", "childBirthTime", "motherIdNumber", "fatherName"]),
@@ -113,10 +105,7 @@ describe("applications (办件)", () => {
     const citizen = await newContext(browser);
     await signInByApi(citizen, "citizen");
     const page = await citizen.newPage();
-    const applied = await applyWithPrefill(page, BIRTH_REGISTRATION, {
-      entries: ENTRIES,
-      uploads: { "household-booklet": samplePdf("户口簿.pdf"), "applicant-id-card": samplePdf("身份证.pdf") },
-    });
+    const applied = await applyWithPrefill(page, BIRTH_REGISTRATION, { entries: ENTRIES });
 
     const officer = await newContext(browser, { width: 390 });
     await signInByApi(officer, "officer");
@@ -126,16 +115,12 @@ describe("applications (办件)", () => {
     await desk.getByTestId("action-supplement").click();
     const modal = desk.locator(".ant-modal").filter({ has: desk.locator("form#task-action") });
     await modal.locator(".ant-select").click();
-    const option = (title: string) =>
-      desk.locator(
-        `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
-      );
     await desk.keyboard.type("户口簿");
-    await option("居民户口簿").click();
-    await desk.keyboard.type("联系电话");
-    await option("联系电话").click();
+    await desk.keyboard.press("Enter");
+    await desk.keyboard.type("民族");
+    await desk.keyboard.press("Enter");
     await desk.keyboard.press("Escape");
-    await modal.locator("textarea").fill("请上传户口簿首页和新生儿登记页；联系电话无法接通，请更正。");
+    await modal.locator("textarea").fill("请上传户口簿首页和本人页；新生儿民族请与父母之一一致。");
     await modal.locator("button[type=submit]").click();
     await modal.waitFor({ state: "hidden" });
     await expect.poll(() => desk.getByTestId("task-card").getAttribute("data-status")).toBe("supplement");
@@ -145,8 +130,8 @@ describe("applications (办件)", () => {
     await page.goto(`/portal/applications/${applied.id}`);
     const panel = page.getByTestId("supply-panel");
     expect(await panel.getByTestId("supply-asked").textContent()).toContain("居民户口簿");
-    expect(await panel.textContent()).toContain("联系电话无法接通");
-    await panel.locator("[data-field=applicantMobile] input").fill("13800000219");
+    expect(await panel.textContent()).toContain("请上传户口簿首页和本人页");
+    await panel.locator("[data-field=childEthnicity] input").fill("回族");
     await panel
       .locator("[data-material=household-booklet] input[type=file]")
       .setInputFiles(samplePdf("户口簿-清晰.pdf"));
@@ -159,8 +144,8 @@ describe("applications (办件)", () => {
     await panel.getByTestId("supply-submit").click();
     await expect.poll(() => page.getByTestId("task-card").getAttribute("data-status")).toBe("active");
     expect(
-      await page.locator("[data-testid=form-values] [data-field=applicantMobile]").textContent(),
-    ).toContain("13800000219");
+      await page.locator("[data-testid=form-values] [data-field=childEthnicity]").textContent(),
+    ).toContain("回族");
     expect(await page.locator("[data-testid=event-timeline] [data-action=supply]").count()).toBe(1);
 
     expect(await officerApprovesAllSteps(desk, applied.number)).toEqual([

@@ -4,7 +4,7 @@ import { useI18n } from "../I18nProvider";
 import { dataUseLink, eventKey, isStepKind, OUTCOME_KEY, STEP_KEY } from "./labels";
 import type { ApplicationDetail, ApplicationEvent } from "./types";
 
-// "9 fields from 2 of 3 registries" (and the earlier "9 fields, 2 registries").
+// The server's record reads "14 fields from 3 of 3 registries" (older events: "14 fields, 3 registries").
 const PREFILL_COMMENT = /^(\d+) fields(?:, | from )(\d+)(?: of \d+)? registries$/;
 
 const COLOUR: Record<string, string> = {
