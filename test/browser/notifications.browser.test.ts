@@ -19,7 +19,7 @@ describe("notifications", () => {
     await browser?.close();
   });
 
-  it("shows the citizen's unread count on the bell; opening the welcome marks it read and follows its link", async () => {
+  it("shows the citizen's unread count on the bell; opening the newest unread one marks it read and follows its link", async () => {
     const context = await newContext(browser, { width: 1280, locale: "zh-CN" });
     await signInByApi(context, "citizen");
     const page = await context.newPage();
@@ -30,12 +30,22 @@ describe("notifications", () => {
 
     await bell.click();
     const panel = page.getByTestId("notification-panel");
-    const welcome = panel.getByRole("button", { name: /欢迎使用一门/ });
-    await welcome.waitFor();
+    // Other browser tests share the server and may have given the citizen newer notifications than
+    // the demo's welcome: open the newest unread one, wherever it leads.
+    const newest = panel.locator(".notification-item--unread").first().getByRole("button");
+    await newest.waitFor();
+    const link = await context.request
+      .get("/api/notifications")
+      .then(
+        async (r) => ((await r.json()) as { items: { readAt: string | null; link: string | null }[] }).items,
+      )
+      .then((items) => items.find((n) => n.readAt === null)?.link ?? null);
     await page.mouse.move(0, 0);
     expect(await seriousViolations(page)).toEqual([]);
-    await welcome.click();
-    await page.waitForURL("**/portal");
+    await newest.click();
+    if (link) {
+      await page.waitForURL(`**${link}`);
+    }
     await expect
       .poll(() => bell.getAttribute("aria-label"))
       .toBe(before > 1 ? `通知，${before - 1} 条未读` : "通知");

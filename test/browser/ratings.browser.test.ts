@@ -98,6 +98,8 @@ describe("ratings: the public performance page and the leaders' statistics", () 
       await noSidewaysScroll(page);
       expect(errors).toEqual([]);
       if (width === 1280) {
+        // The select's drop-down (its listbox) closes with an animation: check the page at rest.
+        await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
         expect(await seriousViolations(page)).toEqual([]);
       }
       await context.close();
