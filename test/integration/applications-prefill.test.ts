@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invalidateCatalog } from "../../src/modules/catalog/index.js";
 import { type Client, signIn } from "../support/http.js";
@@ -81,6 +82,39 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
   });
 
+  it("uses a consent the person already gave for the same department, purpose and fields, and asks again once it is revoked", async () => {
+    const consentsOf = async () =>
+      (await citizen.get("/api/me/consents")).json().items as { id: string; status: string }[];
+    const first = (await citizen.get(`/api/applications/${id}`)).json();
+    expect(first.consents.length).toBeGreaterThan(0);
+    const before = await consentsOf();
+
+    const again = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    const reused = (await citizen.post(`/api/applications/${again.id}/prefill`, { consent: true })).json();
+    expect(reused.consents).toEqual(first.consents);
+    expect(reused.form.childName).toBe("陈思语");
+    expect(await consentsOf()).toHaveLength(before.length);
+
+    // Revoked: the next pre-fill asks for (and records) a new consent.
+    const revoked = await citizen.post(`/api/me/consents/${first.consents[0]}/decision`, {
+      decision: "revoke",
+    });
+    expect(revoked.statusCode).toBe(200);
+    const third = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    const asked = (await citizen.post(`/api/applications/${third.id}/prefill`, { consent: true })).json();
+    expect(asked.consents).toHaveLength(first.consents.length);
+    expect(asked.consents).not.toContain(first.consents[0]);
+    expect(asked.consents.slice(1)).toEqual(first.consents.slice(1));
+    expect(asked.form.childName).toBe("陈思语");
+    const after = await consentsOf();
+    expect(after).toHaveLength(before.length + 1);
+    const fresh = asked.consents.find((c: string) => !first.consents.includes(c));
+    expect(after.find((c) => c.id === fresh)?.status).toBe("granted");
+    for (const app of [again, third]) {
+      expect((await citizen.post(`/api/applications/${app.id}/withdraw`)).statusCode).toBe(200);
+    }
+  });
+
   it("saves, uploads, submits and decides while the catalogue reloads from the database", async () => {
     // A cold catalogue cache is read from the database: never inside the action's transaction,
     // which on PGlite holds the only connection (the request would wait for ever).
@@ -140,5 +174,42 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     const held = await officer.post(`/api/workbench/tasks/${taskId}/actions`, { action: "approve" });
     expect(held.statusCode).toBe(409);
     expect(held.json().code).toBe("CONFLICT");
+  });
+
+  it("counts the queue up to a cap, and still lists the most urgent first", async () => {
+    const before = (await officer.get("/api/workbench/queue")).json();
+    expect(before.countCap).toBe(1000);
+    expect(before.counts.open).toBeLessThan(1000);
+    // 1,010 more open tasks at 杭州市公安局, all ten days past due.
+    const db = t.platform.database.db;
+    const citizenRow = await db
+      .selectFrom("accounts")
+      .select(["id", "person_id"])
+      .where("username", "=", "citizen")
+      .executeTakeFirstOrThrow();
+    await sql`
+      insert into applications (number, kind, service_code, service_name, service_name_en, lead_department,
+        applicant_account, subject_type, subject_id, subject_name, status, promised_days, accepted_on, due_on,
+        submitted_at, form)
+      select 'CAP-' || g, 'item', ${BIRTH_REGISTRATION}, '出生登记', 'Birth registration', 'HZ-GA',
+        ${citizenRow.id}, 'person', ${citizenRow.person_id}, '林晓雨', 'submitted', 0,
+        current_date - 30, current_date - 10, now(), '{}'::jsonb
+      from generate_series(1, 1010) g`.execute(db);
+    await sql`
+      insert into application_tasks (application_id, item_code, item_name, item_name_en, department, steps,
+        step_index, current_department, status, limit_days, statutory_days, accepted_on, due_on, started_at)
+      select a.id, ${BIRTH_REGISTRATION}, '出生登记', 'Birth registration', 'HZ-GA',
+        '[{"kind":"accept","department":"HZ-GA"}]'::jsonb, 0, 'HZ-GA', 'active', 0, 20, a.accepted_on,
+        a.due_on, a.submitted_at
+      from applications a where a.number like 'CAP-%'`.execute(db);
+
+    const capped = (await officer.get("/api/workbench/queue?limit=5")).json();
+    expect(capped.counts).toEqual({ open: 1001, near: before.counts.near, overdue: 1001 });
+    expect(capped.items).toHaveLength(5);
+    const due = capped.items.map((i: { dueOn: string | null }) => i.dueOn);
+    expect(due).toEqual([...due].sort());
+    // Waiting for supplements only: none of those.
+    const paused = (await officer.get("/api/workbench/queue?status=supplement")).json();
+    expect(paused.counts).toEqual({ open: 1, near: 0, overdue: 0 });
   });
 });

@@ -80,14 +80,8 @@ function presentSummary(app: ApplicationRow) {
 }
 
 async function departmentLabels(ctx: ServiceContext, codes: Iterable<string>) {
-  const names: Record<string, { name: string; nameEn: string }> = {};
-  for (const code of new Set(codes)) {
-    const d = await directory.departmentByCode(ctx, code);
-    if (d) {
-      names[code] = { name: d.name, nameEn: d.name_en };
-    }
-  }
-  return names;
+  const names = await directory.departmentNames(ctx, [...new Set(codes)]);
+  return Object.fromEntries(names) as Record<string, directory.DepartmentName>;
 }
 
 /** One application with everything its applicant or handling officer sees. */
@@ -162,12 +156,18 @@ export async function presentMine(ctx: ServiceContext, rows: { app: ApplicationR
 /** The officers' queue, with each task's due status for its warning colour. */
 export async function presentQueue(
   ctx: ServiceContext,
-  result: { today: string; counts: { open: number; near: number; overdue: number }; items: QueueRow[] },
+  result: {
+    today: string;
+    counts: { open: number; near: number; overdue: number };
+    countCap: number;
+    items: QueueRow[];
+  },
 ) {
   const calendar = await calendarFor(ctx);
   return {
     today: result.today,
     counts: result.counts,
+    countCap: result.countCap,
     items: result.items.map(({ task, application }) => ({
       taskId: task.id,
       itemCode: task.item_code,

@@ -470,12 +470,28 @@ export async function prefill(
     const key = `${e.department}\u0000${e.purpose}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
+  // A consent the person gave for the same department, purpose and fields (on an earlier
+  // application, within its validity) is used again rather than asked a second time; it must last
+  // at least a day more so that it does not lapse in the middle of this application.
+  const dayAhead = new Date(Date.now() + 86_400_000);
   for (const entries of groups.values()) {
     const first = entries[0] as PrefillPlanEntry;
+    const scope = entries.map((e) => ({ resource: e.resource, fields: e.fields }));
+    const standing = await consents.findStanding(ctx.db, {
+      subject: { type: app.subject_type, id: app.subject_id },
+      consumer: first.department,
+      purpose: first.purpose,
+      scope,
+      validAt: dayAhead,
+    });
+    if (standing) {
+      consentIds.push(standing.id);
+      continue;
+    }
     const system = await departmentSystem(ctx, first.department, caller.requestId);
     const consent = await consents.requestConsent(ctx, system, {
       subject: subjectKey,
-      scope: entries.map((e) => ({ resource: e.resource, fields: e.fields })),
+      scope,
       purpose: first.purpose,
       validUntil: plan.validUntil,
       reference: `${service.name} ${app.number}`,
@@ -982,6 +998,44 @@ export interface QueueRow {
   >;
 }
 
+/**
+ * The queue's counts stop at this many: a count above it is shown as "1000+". Counting every open
+ * task of a department with 100,000 of them on each page load would cost more than the page itself;
+ * the exact figures are on the statistics page.
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
+/**
+ * Open, near and overdue tasks of the departments, each counted up to QUEUE_COUNT_CAP + 1 (so
+ * "more than the cap" is visible) from the index `application_tasks_queue_counts`. A task waiting for
+ * supplements has its clock stopped: its due date will move, so it is neither near nor overdue.
+ */
+async function queueCounts(
+  db: Db,
+  departments: string[],
+  statuses: TaskStatus[],
+  today: string,
+  nearBound: string,
+): Promise<{ open: number; near: number; overdue: number }> {
+  const limit = QUEUE_COUNT_CAP + 1;
+  const active = statuses.includes("active");
+  const { rows } = await sql<{ open: number; near: number; overdue: number }>`
+    select
+      (select count(*)::int from (select 1 from application_tasks
+         where current_department = any(${departments}::text[]) and status = any(${statuses}::text[])
+         limit ${limit}) o) as open,
+      (select count(*)::int from (select 1 from application_tasks
+         where ${active} and current_department = any(${departments}::text[]) and status = 'active'
+           and due_on >= ${today}::date and due_on <= ${nearBound}::date
+         limit ${limit}) n) as near,
+      (select count(*)::int from (select 1 from application_tasks
+         where ${active} and current_department = any(${departments}::text[]) and status = 'active'
+           and due_on < ${today}::date
+         limit ${limit}) d) as overdue`.execute(db);
+  const row = rows[0];
+  return { open: row?.open ?? 0, near: row?.near ?? 0, overdue: row?.overdue ?? 0 };
+}
+
 /** Open tasks waiting on the caller's departments, the most urgent first. */
 export async function queue(ctx: ServiceContext, caller: Caller, input: QueueInput) {
   const mine = await departmentCodes(ctx, caller);
@@ -993,6 +1047,7 @@ export async function queue(ctx: ServiceContext, caller: Caller, input: QueueInp
     return {
       items: [] as QueueRow[],
       counts: { open: 0, near: 0, overdue: 0 },
+      countCap: QUEUE_COUNT_CAP,
       today: chinaDate(new Date()),
     };
   }
@@ -1036,34 +1091,12 @@ export async function queue(ctx: ServiceContext, caller: Caller, input: QueueInp
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
-    ctx.db
-      .selectFrom("application_tasks")
-      .select((eb) => [
-        eb.fn.countAll<string>().as("open"),
-        // A task waiting for supplements has its clock stopped: its due date will move, so it is
-        // neither near nor overdue.
-        eb.fn
-          .countAll<string>()
-          .filterWhere((w) => w.and([w("status", "=", "active"), w("due_on", "<", today)]))
-          .as("overdue"),
-        eb.fn
-          .countAll<string>()
-          .filterWhere((w) =>
-            w.and([
-              w("status", "=", "active"),
-              w("due_on", ">=", today),
-              w("due_on", "<=", nearBound ?? today),
-            ]),
-          )
-          .as("near"),
-      ])
-      .where("current_department", "in", departments)
-      .where("status", "in", statuses)
-      .executeTakeFirstOrThrow(),
+    queueCounts(ctx.db, departments, statuses, today, nearBound ?? today),
   ]);
   return {
     today,
-    counts: { open: Number(counts.open), near: Number(counts.near), overdue: Number(counts.overdue) },
+    counts,
+    countCap: QUEUE_COUNT_CAP,
     items: rows.map(
       (r): QueueRow => ({
         task: {

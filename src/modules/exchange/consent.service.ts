@@ -225,6 +225,40 @@ export async function decideConsent(
  * The gateway's check: a granted, unexpired consent of the subject to the consumer for this purpose
  * covering the resource and fields. CONSENT_REVOKED when the one that covered it was revoked.
  */
+/**
+ * A consent the subject has already granted to this department for this purpose, covering every
+ * resource and field asked for and valid until at least `validAt`: asking again would show the person
+ * the same screen for a use they have agreed to.
+ */
+export async function findStanding(
+  db: Db,
+  input: {
+    subject: Subject;
+    consumer: string;
+    purpose: string;
+    scope: readonly ConsentScopeItem[];
+    validAt: Date;
+  },
+): Promise<ConsentRow | undefined> {
+  const rows = await db
+    .selectFrom("exchange_consents")
+    .selectAll()
+    .where("subject_id", "=", input.subject.id)
+    .where("subject_type", "=", input.subject.type)
+    .where("requester_code", "=", input.consumer)
+    .where("purpose", "=", input.purpose)
+    .where("status", "=", "granted")
+    .where("valid_until", ">", input.validAt)
+    .orderBy("valid_until", "desc")
+    .limit(20)
+    .execute();
+  return rows.find((r) =>
+    input.scope.every((want) =>
+      r.scope.some((s) => s.resource === want.resource && want.fields.every((f) => s.fields.includes(f))),
+    ),
+  );
+}
+
 export async function checkConsent(
   db: Db,
   input: { subject: Subject; consumer: string; resource: string; fields: readonly string[]; purpose: string },

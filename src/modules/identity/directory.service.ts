@@ -340,10 +340,27 @@ export async function departmentNames(
 }
 const namesByCode = new WeakMap<object, Map<string, DepartmentName>>();
 
+/**
+ * A department by its code. Departments are never changed once created, so the rows found are kept
+ * per database (unknown codes are asked again: the department may be created later).
+ */
 export async function departmentByCode(
   ctx: ServiceContext,
   code: string,
 ): Promise<repo.DepartmentRow | undefined> {
-  const { rows } = await repo.listDepartments(ctx.db, { q: code, limit: 5, offset: 0 });
-  return rows.find((d) => d.code === code);
+  let known = departmentsByCode.get(ctx.db);
+  if (!known) {
+    known = new Map();
+    departmentsByCode.set(ctx.db, known);
+  }
+  const cached = known.get(code);
+  if (cached) {
+    return cached;
+  }
+  const [row] = await repo.findDepartmentsByCodes(ctx.db, [code]);
+  if (row) {
+    known.set(code, row);
+  }
+  return row;
 }
+const departmentsByCode = new WeakMap<object, Map<string, repo.DepartmentRow>>();

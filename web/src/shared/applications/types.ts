@@ -173,6 +173,8 @@ export interface PrefillPlan {
 export interface Queue {
   today: string;
   counts: { open: number; near: number; overdue: number };
+  /** Counts stop just above this: a count above it means "more than countCap". */
+  countCap: number;
   items: QueueItem[];
 }
 

@@ -108,6 +108,9 @@ export function QueuePage() {
   };
 
   const counts = queue.data?.counts;
+  const cap = queue.data?.countCap ?? Number.POSITIVE_INFINITY;
+  // Counts stop just above the cap (the exact figures are on the statistics page).
+  const shown = (n: number | undefined) => (n === undefined ? "—" : n > cap ? `${cap}+` : String(n));
   let body: ReactNode;
   if (queue.error) {
     body = <ProblemAlert error={queue.error} onRetry={queue.reload} />;
@@ -136,10 +139,10 @@ export function QueuePage() {
           className="use-pagination"
           current={page}
           pageSize={PAGE_SIZE}
-          total={queue.data.counts.open}
+          total={Math.min(queue.data.counts.open, cap)}
           hideOnSinglePage
           showSizeChanger={false}
-          showTotal={(total) => t("app.total", { total })}
+          showTotal={() => t("app.total", { total: shown(queue.data?.counts.open) })}
           onChange={(next) => set({ page: next })}
         />
       </>
@@ -172,15 +175,15 @@ export function QueuePage() {
       <dl className="queue-counts" aria-label={t("queue.countsLabel")} data-testid="queue-counts">
         <div className="queue-counts__item">
           <dt>{t("queue.open")}</dt>
-          <dd data-testid="count-open">{counts?.open ?? "—"}</dd>
+          <dd data-testid="count-open">{shown(counts?.open)}</dd>
         </div>
         <div className="queue-counts__item queue-counts__item--near">
           <dt>{t(DUE_KEY.near)}</dt>
-          <dd data-testid="count-near">{counts?.near ?? "—"}</dd>
+          <dd data-testid="count-near">{shown(counts?.near)}</dd>
         </div>
         <div className="queue-counts__item queue-counts__item--overdue">
           <dt>{t(DUE_KEY.overdue)}</dt>
-          <dd data-testid="count-overdue">{counts?.overdue ?? "—"}</dd>
+          <dd data-testid="count-overdue">{shown(counts?.overdue)}</dd>
         </div>
       </dl>
       <div className="toolbar queue-toolbar">
