@@ -165,6 +165,7 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
     return {
       bench: "applications",
       database: "postgres",
+      processes: Number(process.env.BENCH_WORKERS ?? 1),
       seconds,
       connections,
       openApplications: open,

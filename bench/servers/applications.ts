@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import { sql } from "kysely";
 import { accounts, makeIdNumber } from "../../src/modules/identity/index.js";
 import { SYSTEM } from "../../src/modules/ledger/index.js";
-import { createHttpApp, openPlatform } from "../../src/platform/bootstrap.js";
-import { loadConfig } from "../../src/platform/config.js";
+import { openPlatform } from "../../src/platform/bootstrap.js";
 import { seedDemo } from "../../src/seed/seed.js";
+import { benchConfig, serve, serveIfWorker } from "./cluster.js";
 
 /**
  * Yimen on PostgreSQL (DATABASE_URL) with the demo, APPLICANTS citizens with accounts and household
@@ -14,11 +13,8 @@ import { seedDemo } from "../../src/seed/seed.js";
 const applicants = Number(process.env.BENCH_APPLICANTS ?? 40);
 const open = Number(process.env.BENCH_OPEN ?? 100_000);
 const password = "Bench-password-2026";
-const config = loadConfig(
-  { ...process.env, YIMEN_DEMO_PASSWORD: password, LOG_LEVEL: "info", YIMEN_LOGIN_RATE_LIMIT: "10000" },
-  { port: 0, host: "127.0.0.1" },
-);
-const platform = await openPlatform(config);
+await serveIfWorker({ YIMEN_DEMO_PASSWORD: password });
+const platform = await openPlatform(benchConfig({ YIMEN_DEMO_PASSWORD: password }));
 await seedDemo(platform.ctx, { provinces: ["33"] });
 const db = platform.database.db;
 const seed = { actor: SYSTEM, requestId: null };
@@ -85,13 +81,6 @@ await sql`
     0, 'HZ-YB', case when a.number like '%0' then 'supplement' else 'active' end, 0, 20, a.accepted_on, a.due_on,
     a.submitted_at
   from applications a where a.number like '330100-20260101-%'`.execute(db);
-await sql`analyze`.execute(db);
-
-const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const address = app.server.address();
-if (address && typeof address === "object") {
-  console.log(`SETUP ${JSON.stringify({ usernames, password, open })}`);
-  console.log(`LISTENING http://127.0.0.1:${address.port}`);
-}
-process.on("SIGTERM", () => process.exit(0));
+// As autovacuum would soon after such a load: statistics and the visibility map (index-only scans).
+await sql`vacuum analyze`.execute(db);
+await serve(platform, { usernames, password, open });
