@@ -33,8 +33,11 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
   const hooks = conclusionHooks(ctx);
   return async (fastify) => {
     const app = fastify as unknown as TypedApp;
-    const detail = async (caller: ReturnType<typeof callerOf>, id: string) =>
-      presentApplication(ctx, await applications.getApplication(ctx, caller, id));
+    const detail = async (
+      caller: ReturnType<typeof callerOf>,
+      id: string,
+      known?: applications.ApplicationRow,
+    ) => presentApplication(ctx, await applications.getApplication(ctx, caller, id, known));
 
     app.post(
       "/api/applications",
@@ -71,7 +74,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
           onBehalf: request.body.onBehalf,
           form: request.body.form,
         });
-        return reply.status(201).send(await detail(caller, row.id));
+        return reply.status(201).send(await detail(caller, row.id, row));
       },
     );
 
@@ -127,8 +130,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const caller = callerOf(request);
-        await applications.saveDraft(ctx, caller, request.params.id, request.body.form);
-        return detail(caller, request.params.id);
+        const row = await applications.saveDraft(ctx, caller, request.params.id, request.body.form);
+        return detail(caller, request.params.id, row);
       },
     );
 
@@ -161,8 +164,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const caller = callerOf(request);
-        const { issues } = await applications.prefill(ctx, caller, request.params.id);
-        return { ...(await detail(caller, request.params.id)), prefillIssues: issues };
+        const { app: row, issues } = await applications.prefill(ctx, caller, request.params.id);
+        return { ...(await detail(caller, request.params.id, row)), prefillIssues: issues };
       },
     );
 
@@ -232,12 +235,11 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         async (request) => {
           const caller = callerOf(request);
-          if (action === "submit") {
-            await applications.submit(ctx, caller, request.params.id, hooks);
-          } else {
-            await applications.withdraw(ctx, caller, request.params.id);
-          }
-          return detail(caller, request.params.id);
+          const row =
+            action === "submit"
+              ? await applications.submit(ctx, caller, request.params.id, hooks)
+              : await applications.withdraw(ctx, caller, request.params.id);
+          return detail(caller, request.params.id, row);
         },
       );
     }

@@ -178,9 +178,10 @@ async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInp
   return { accountId, subject: { ...subject, name: name ?? "" }, onBehalf: null };
 }
 
-async function nextNumber(tx: Tx | Db, now: Date): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select nextval('application_number_seq')::text as n`.execute(tx);
-  return `330100-${chinaDate(now).replaceAll("-", "")}-${String(rows[0]?.n ?? "0").padStart(6, "0")}`;
+/** 330100-YYYYMMDD-NNNNNN: the day in China and the next number, taken in the insert itself. */
+function nextNumber(now: Date) {
+  return sql<string>`(select ${`330100-${chinaDate(now).replaceAll("-", "")}-`} || lpad(n, greatest(6, length(n)), '0')
+    from (select nextval('application_number_seq')::text as n) s)`;
 }
 
 /** Starts an application: a draft the applicant fills in, pre-fills and submits. */
@@ -203,7 +204,7 @@ export async function createDraft(
     const app = await tx
       .insertInto("applications")
       .values({
-        number: await nextNumber(tx, new Date()),
+        number: nextNumber(new Date()),
         kind: service.kind,
         service_code: service.code,
         service_name: service.name,
@@ -890,8 +891,13 @@ export async function getApplication(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
+  /** The row as a change just committed it, to spare reading it again. */
+  known?: ApplicationRow,
 ): Promise<ApplicationView> {
-  const app = await ctx.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+  const app =
+    known?.id === id
+      ? known
+      : await ctx.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
   if (!app) {
     throw notFound("Application");
   }
