@@ -90,6 +90,14 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     const before = await consentsOf();
 
     const again = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    // The consent screen says so, with the standing consent's own validity.
+    const plan = (await citizen.get(`/api/applications/${again.id}/prefill`)).json();
+    const needing = plan.entries.filter((e: { requiresConsent: boolean }) => e.requiresConsent);
+    expect(needing.length).toBeGreaterThan(0);
+    for (const e of needing) {
+      expect(first.consents).toContain(e.standingConsent.id);
+      expect(Date.parse(e.standingConsent.validUntil)).toBeGreaterThan(Date.now());
+    }
     const reused = (await citizen.post(`/api/applications/${again.id}/prefill`, { consent: true })).json();
     expect(reused.consents).toEqual(first.consents);
     expect(reused.form.childName).toBe("陈思语");
@@ -101,6 +109,10 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     });
     expect(revoked.statusCode).toBe(200);
     const third = (await citizen.post("/api/applications", { service: BIRTH_REGISTRATION })).json();
+    const replanned = (await citizen.get(`/api/applications/${third.id}/prefill`)).json();
+    expect(
+      replanned.entries.map((e: { standingConsent: { id: string } | null }) => e.standingConsent?.id),
+    ).not.toContain(first.consents[0]);
     const asked = (await citizen.post(`/api/applications/${third.id}/prefill`, { consent: true })).json();
     expect(asked.consents).toHaveLength(first.consents.length);
     expect(asked.consents).not.toContain(first.consents[0]);

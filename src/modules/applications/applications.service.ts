@@ -363,6 +363,8 @@ export interface PrefillPlanEntry {
   purpose: string;
   legalBasis: string;
   requiresConsent: boolean;
+  /** A consent the person already gave for this read (same department, purpose and fields), used again. */
+  standingConsent: { id: string; grantedAt: string | null; validUntil: string } | null;
 }
 
 export interface PrefillPlan {
@@ -376,7 +378,46 @@ export interface PrefillPlan {
 export async function prefillPlan(ctx: ServiceContext, caller: Caller, id: string): Promise<PrefillPlan> {
   const app = await loadOwn(ctx.db, caller, id);
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  return planFor(ctx, service);
+  const plan = await planFor(ctx, service);
+  for (const entries of consentGroups(plan).values()) {
+    const standing = await standingConsentFor(ctx, app, entries);
+    for (const e of entries) {
+      e.standingConsent = standing
+        ? {
+            id: standing.id,
+            grantedAt: standing.decided_at ? new Date(standing.decided_at).toISOString() : null,
+            validUntil: new Date(standing.valid_until).toISOString(),
+          }
+        : null;
+    }
+  }
+  return plan;
+}
+
+/** Entries that need the person's consent, one group per department and purpose (one consent each). */
+function consentGroups(plan: PrefillPlan): Map<string, PrefillPlanEntry[]> {
+  const groups = new Map<string, PrefillPlanEntry[]>();
+  for (const e of plan.entries.filter((x) => x.requiresConsent)) {
+    const key = `${e.department}\u0000${e.purpose}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return groups;
+}
+
+/**
+ * A consent the person gave for the same department, purpose and fields (on an earlier application,
+ * within its validity), used again rather than asked a second time. It must last at least a day more
+ * so that it does not lapse in the middle of this application.
+ */
+function standingConsentFor(ctx: ServiceContext, app: ApplicationRow, entries: PrefillPlanEntry[]) {
+  const first = entries[0] as PrefillPlanEntry;
+  return consents.findStanding(ctx.db, {
+    subject: { type: app.subject_type, id: app.subject_id },
+    consumer: first.department,
+    purpose: first.purpose,
+    scope: entries.map((e) => ({ resource: e.resource, fields: e.fields })),
+    validAt: new Date(Date.now() + 86_400_000),
+  });
 }
 
 async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<PrefillPlan> {
@@ -428,6 +469,7 @@ async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<P
       purpose: agreement.purpose,
       legalBasis: agreement.legal_basis,
       requiresConsent: agreement.requires_consent,
+      standingConsent: null,
     });
   }
   return {
@@ -464,27 +506,12 @@ export async function prefill(
   const plan = await planFor(ctx, service);
   const subjectKey = await subjectKeyOf(ctx, app);
   const applicantCaller: Caller = caller;
-  // One consent per department and purpose, granted by the applicant on this screen.
+  // One consent per department and purpose, granted by the applicant on this screen (or given before).
   const consentIds: string[] = [];
-  const groups = new Map<string, PrefillPlanEntry[]>();
-  for (const e of plan.entries.filter((x) => x.requiresConsent)) {
-    const key = `${e.department}\u0000${e.purpose}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  // A consent the person gave for the same department, purpose and fields (on an earlier
-  // application, within its validity) is used again rather than asked a second time; it must last
-  // at least a day more so that it does not lapse in the middle of this application.
-  const dayAhead = new Date(Date.now() + 86_400_000);
-  for (const entries of groups.values()) {
+  for (const entries of consentGroups(plan).values()) {
     const first = entries[0] as PrefillPlanEntry;
     const scope = entries.map((e) => ({ resource: e.resource, fields: e.fields }));
-    const standing = await consents.findStanding(ctx.db, {
-      subject: { type: app.subject_type, id: app.subject_id },
-      consumer: first.department,
-      purpose: first.purpose,
-      scope,
-      validAt: dayAhead,
-    });
+    const standing = await standingConsentFor(ctx, app, entries);
     if (standing) {
       consentIds.push(standing.id);
       continue;

@@ -143,6 +143,10 @@ export const APPLICATIONS_ZH = {
   "apps.consent.entryTitle": "{department}读取{owner}的“{resource}”",
   "apps.consent.fills": "自动填写",
   "apps.consent.legalBasis": "法律依据",
+  "apps.consent.standing":
+    "您已于 {date} 同意这项使用，本次沿用该授权，不再重复授权；可随时在“我的授权”中撤回。",
+  "apps.consent.standingUndated":
+    "您已同意这项使用，本次沿用该授权，不再重复授权；可随时在“我的授权”中撤回。",
   "apps.consent.ledgerNote":
     "每次读取都记入可验证的账本，您可以在“谁用了我的数据”中查验；授权可在“我的授权”中随时撤回。",
   "apps.consent.unavailable": "以下信息暂时无法自动获取，请您自己填写：",
@@ -409,6 +413,10 @@ export const APPLICATIONS_EN: Record<keyof typeof APPLICATIONS_ZH, string> = {
   "apps.consent.entryTitle": "{department} reads {owner}'s “{resource}”",
   "apps.consent.fills": "Fills in",
   "apps.consent.legalBasis": "Legal basis",
+  "apps.consent.standing":
+    "You agreed to this use on {date}; that consent is used again rather than asked twice. You can revoke it at any time under My consents.",
+  "apps.consent.standingUndated":
+    "You agreed to this use before; that consent is used again rather than asked twice. You can revoke it at any time under My consents.",
   "apps.consent.ledgerNote":
     "Every read is recorded in the verifiable ledger; check it in My data use, and withdraw your consent any time in My consents.",
   "apps.consent.unavailable": "These cannot be filled in for you at the moment; please type them:",

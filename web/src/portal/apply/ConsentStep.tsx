@@ -143,9 +143,16 @@ export function ConsentStep({
                       </div>
                       <div className="power-card__row">
                         <dt>{t("consents.validUntil")}</dt>
-                        <dd>{dateTime(validUntil)}</dd>
+                        <dd>{dateTime(entry.standingConsent?.validUntil ?? validUntil)}</dd>
                       </div>
                     </dl>
+                    {entry.standingConsent ? (
+                      <p className="muted small" data-testid="standing-consent">
+                        {entry.standingConsent.grantedAt
+                          ? t("apps.consent.standing", { date: dateTime(entry.standingConsent.grantedAt) })
+                          : t("apps.consent.standingUndated")}
+                      </p>
+                    ) : null}
                   </article>
                 </li>
               );

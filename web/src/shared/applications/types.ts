@@ -164,6 +164,8 @@ export interface PrefillPlan {
     purpose: string;
     legalBasis: string;
     requiresConsent: boolean;
+    /** A consent the person already gave for this read, used again instead of asking. */
+    standingConsent: { id: string; grantedAt: string | null; validUntil: string } | null;
   }[];
   unavailable: { resource: string; formFields: string[] }[];
   validUntil: string;
