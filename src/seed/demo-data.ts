@@ -405,11 +405,20 @@ export interface DemoAccount {
   departments: string[];
   person?: string;
   organisation?: string;
+  /** The address the holder gave for e-mail notifications. */
+  email?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "citizen", displayName: "林晓雨", roles: ["citizen"], departments: [], person: "citizen" },
-  { username: "citizen2", displayName: "周桂英", roles: ["citizen"], departments: [], person: "elder" },
+  {
+    username: "citizen2",
+    displayName: "周桂英",
+    roles: ["citizen"],
+    departments: [],
+    person: "elder",
+    email: "zhou.guiying@example.cn",
+  },
   {
     username: "enterprise",
     displayName: "王建国（杭州云栖数智科技有限公司）",

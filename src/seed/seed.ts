@@ -132,6 +132,10 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
       personId: a.person ? personIds.get(a.person) : null,
       organisationId: a.organisation ? orgIds.get(a.organisation) : null,
     });
+    if (a.email) {
+      const holder = { accountId: account.id, roles: a.roles, departmentIds: [], via: "session" as const };
+      await accounts.setOwnEmail(ctx, { actor: holder, requestId: null }, a.email);
+    }
     created.push(a.username);
     accountIds.set(a.username, account.id);
   }

@@ -130,6 +130,37 @@ describe.each(testDatabases())("notifications (%s)", (kind) => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it("delivers e-mail to the address the holder gave in their account, and to no one once they remove it", async () => {
+    const bad = await citizen.patch("/api/me", { email: "not-an-address" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe("body.email");
+    const set = await citizen.patch("/api/me", { email: "lin.xiaoyu@example.cn" });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().email).toBe("lin.xiaoyu@example.cn");
+    expect((await citizen.get("/api/me")).json().email).toBe("lin.xiaoyu@example.cn");
+    const entry = await db()
+      .selectFrom("ledger_entries")
+      .select("body")
+      .where("action", "=", "identity.account.email")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.body)).toContain("l***@example.cn");
+    expect(JSON.stringify(entry.body)).not.toContain("lin.xiaoyu@");
+
+    const { receiver, channel } = await gateway("email");
+    const result = await notifyCitizen();
+    expect(result.deliveries).toEqual([{ channelId: channel, kind: "email" }]);
+    expect(await deliverDue(ctx())).toMatchObject({ claimed: 1, delivered: 1 });
+    const [request] = await receiver.waitFor(1);
+    expect(JSON.parse(request?.body ?? "{}")).toMatchObject({
+      channel: "email",
+      to: "lin.xiaoyu@example.cn",
+    });
+
+    expect((await citizen.patch("/api/me", { email: null })).json().email).toBeNull();
+    const after = await notifyCitizen();
+    expect(after.skipped).toEqual([{ channelId: channel, kind: "email", reason: "no-email" }]);
+  });
   it("retries a 500 after the backoff (30 s ± 20 %), then delivers", async () => {
     const { receiver } = await gateway();
     receiver.script({ status: 500, body: "gateway overloaded, call 13857160218 support" });

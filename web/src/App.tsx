@@ -14,6 +14,7 @@ import { theme } from "./shared/theme";
 
 // Each persona's code is its own chunk, so the portal never downloads the admin screens.
 const LoginPage = lazy(() => import("./account/LoginPage").then((m) => ({ default: m.LoginPage })));
+const ContactPage = lazy(() => import("./account/ContactPage").then((m) => ({ default: m.ContactPage })));
 const ChangePasswordPage = lazy(() =>
   import("./account/ChangePasswordPage").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -194,6 +195,7 @@ function AppRoutes() {
       >
         <Route index element={<HomeRedirect />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="account/contact" element={<ContactPage />} />
         <Route
           path="portal"
           element={

@@ -1,6 +1,6 @@
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
-import { conflict, notFound, validationError } from "../../platform/errors.js";
+import { conflict, forbidden, notFound, validationError } from "../../platform/errors.js";
 import * as repo from "./identity.repository.js";
 import type { AccountKind, AccountStatus, Role } from "./identity.tables.js";
 import { checkPasswordPolicy, hashPassword } from "./passwords.js";
@@ -123,7 +123,7 @@ export async function findAccountOrThrow(ctx: ServiceContext, id: string): Promi
 /** How an account is reached outside the app. */
 export interface AccountContact {
   status: "active" | "disabled";
-  /** Accounts hold no e-mail address yet: always null until identity records one. */
+  /** The address the account's holder gave (PATCH /api/me), if any. */
   email: string | null;
   /** The mobile number of the account's person (citizens, agents and staff registered as persons). */
   mobile: string | null;
@@ -132,8 +132,51 @@ export interface AccountContact {
 /** The account's e-mail and mobile for notifications; undefined when there is no such account. */
 export async function contactOf(ctx: ServiceContext, accountId: string): Promise<AccountContact | undefined> {
   const row = await repo.findContact(ctx.db, accountId);
-  return row ? { status: row.status, email: null, mobile: row.mobile } : undefined;
+  return row ? { status: row.status, email: row.email, mobile: row.mobile } : undefined;
 }
+
+/** `l***@example.cn`: how an e-mail address appears in the ledger and to others. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : "***";
+}
+
+/**
+ * The account's holder gives (or removes, with null) the address for e-mail notifications. Recorded in
+ * the ledger with the address masked.
+ */
+export async function setOwnEmail(
+  ctx: ServiceContext,
+  caller: Caller,
+  email: string | null,
+): Promise<repo.AccountRow> {
+  const accountId = caller.actor.accountId;
+  if (!accountId) {
+    throw forbidden("Sign in to change your e-mail address");
+  }
+  const address = email === null ? null : email.trim();
+  if (address !== null && !EMAIL.test(address)) {
+    throw validationError("body.email", "Give an e-mail address such as name@example.cn");
+  }
+  await inTransaction(ctx.db, async (tx) => {
+    await tx
+      .updateTable("accounts")
+      .set({ email: address, updated_at: new Date() })
+      .where("id", "=", accountId)
+      .execute();
+    await ctx.ledger.record(tx, {
+      action: "identity.account.email",
+      actor: caller.actor,
+      subjects: [{ type: "account", id: accountId }],
+      resource: "identity/accounts",
+      outcome: "success",
+      requestId: caller.requestId,
+      details: { email: address === null ? "removed" : maskEmail(address) },
+    });
+  });
+  return findAccountOrThrow(ctx, accountId);
+}
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Changes roles, departments, name or status. The last active platform admin cannot be removed. */
 export async function updateAccount(

@@ -82,6 +82,7 @@ export function presentMe(input: {
   username: string;
   displayName: string;
   kind: AccountKind;
+  email: string | null;
   roles: Role[];
   departments: ReturnType<typeof presentDepartmentRef>[];
   person: ReturnType<typeof presentPersonSummary> | null;
@@ -94,6 +95,7 @@ export function presentMe(input: {
     username: account.username,
     displayName: account.display_name,
     kind: account.kind,
+    email: account.email,
     roles: account.roles,
     departments: input.departments.map(presentDepartmentRef),
     person: input.person ? presentPersonSummary(input.person) : null,

@@ -309,6 +309,7 @@ export interface AccountRow {
   failed_attempts: number;
   locked_until: Date | null;
   last_sign_in_at: Date | null;
+  email: string | null;
   created_at: Date;
   roles: Role[];
   department_ids: string[];
@@ -329,21 +330,22 @@ function accountQuery(db: Conn) {
       "a.failed_attempts",
       "a.locked_until",
       "a.last_sign_in_at",
+      "a.email",
       "a.created_at",
       accountRoles.as("roles"),
       accountDepartmentIds.as("department_ids"),
     ]);
 }
 
-/** An account's status and the mobile number of its person, if any. */
+/** An account's status, its e-mail address and the mobile number of its person, if any. */
 export async function findContact(
   db: Conn,
   accountId: string,
-): Promise<{ status: AccountStatus; mobile: string | null } | undefined> {
+): Promise<{ status: AccountStatus; email: string | null; mobile: string | null } | undefined> {
   return db
     .selectFrom("accounts as a")
     .leftJoin("persons as p", "p.id", "a.person_id")
-    .select(["a.status", "p.mobile"])
+    .select(["a.status", "a.email", "p.mobile"])
     .where("a.id", "=", accountId)
     .executeTakeFirst();
 }

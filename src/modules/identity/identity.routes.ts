@@ -93,6 +93,27 @@ export function identityRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
     );
 
+    app.patch(
+      "/api/me",
+      {
+        schema: {
+          ...tags("session"),
+          summary: "Give (or remove) your own e-mail address for notifications",
+          body: s.UpdateMeBody,
+        },
+        config: { auth: { roles: "any" } },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        await accounts.setOwnEmail(ctx, callerOf(request), request.body.email);
+        const profile = await accounts.loadProfile(ctx, principal.accountId);
+        return p.presentMe({
+          ...profile,
+          csrfToken: principal.via === "session" ? principal.csrfToken : null,
+        });
+      },
+    );
+
     app.post(
       "/api/me/password",
       {

@@ -12,6 +12,10 @@ export const SignInBody = StrictObject({
   password: Password,
 });
 export const ChangePasswordBody = StrictObject({ currentPassword: Password, newPassword: Password });
+/** The holder's own contact details: the address for e-mail notifications, or null to remove it. */
+export const UpdateMeBody = StrictObject({
+  email: Type.Union([Type.String({ minLength: 3, maxLength: 254 }), Type.Null()]),
+});
 export const ResetPasswordBody = StrictObject({ newPassword: Password });
 export const IdParams = StrictObject({ id: Uuid });
 export const CodeParams = StrictObject({ code: DivisionCode });

@@ -69,6 +69,8 @@ export interface IdentityTables {
     locked_until: NullableTimestamp;
     last_sign_in_at: NullableTimestamp;
     password_changed_at: NullableTimestamp;
+    /** For e-mail notifications, given by the account's holder. */
+    email: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: CreatedAt;
     updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { ChannelKind } from "../../../shared/notifications/notifications.js";
 import { scrub } from "../../platform/logging.js";
-import { maskMobile } from "../identity/index.js";
+import { accounts, maskMobile } from "../identity/index.js";
 import type { OutboxPayload } from "./notifications.tables.js";
 
 /**
@@ -55,8 +55,7 @@ export function maskAddress(kind: ChannelKind, to: string): string {
   if (kind === "sms") {
     return /^1\d{10}$/.test(to) ? maskMobile(to) : "***";
   }
-  const at = to.lastIndexOf("@");
-  return at > 0 ? `${to[0]}***${to.slice(at)}` : "***";
+  return accounts.maskEmail(to);
 }
 
 /** The outcome of one POST: delivered, or why not (worded for operators; no URL, no personal data). */

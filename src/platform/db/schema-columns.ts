@@ -56,6 +56,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     password_changed_at: true,
     created_at: true,
     updated_at: true,
+    email: true,
   },
   account_roles: { account_id: true, role: true },
   account_departments: { account_id: true, department_id: true },

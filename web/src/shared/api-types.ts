@@ -30,7 +30,7 @@ export interface MePerson {
   id: string;
   name: string;
   idNumberMasked: string;
-  mobileMasked: string;
+  mobileMasked: string | null;
   divisionCode: string;
 }
 
@@ -46,6 +46,8 @@ export interface Me {
   username: string;
   displayName: string;
   kind: AccountKind;
+  /** The address given for e-mail notifications, if any. */
+  email: string | null;
   roles: Role[];
   departments: MeDepartment[];
   person: MePerson | null;

@@ -1,10 +1,10 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, type MenuProps } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useAuth, useMe } from "../AuthProvider";
 import { useI18n } from "../I18nProvider";
 
-/** The signed-in user's name with a menu: change password, sign out. */
+/** The signed-in user's name with a menu: notification e-mail, change password, sign out. */
 export function UserMenu() {
   const me = useMe();
   const { signOut } = useAuth();
@@ -13,13 +13,16 @@ export function UserMenu() {
   const navigate = useNavigate();
 
   const items: MenuProps["items"] = [
+    { key: "contact", icon: <MailOutlined aria-hidden="true" />, label: t("contact.title") },
     { key: "password", icon: <KeyOutlined aria-hidden="true" />, label: t("user.changePassword") },
     { type: "divider" },
     { key: "signout", icon: <LogoutOutlined aria-hidden="true" />, label: t("user.signOut") },
   ];
 
   const onClick: MenuProps["onClick"] = ({ key }) => {
-    if (key === "password") {
+    if (key === "contact") {
+      navigate("/account/contact");
+    } else if (key === "password") {
       navigate("/account/password");
     } else if (key === "signout") {
       // Signing out re-renders the routes, which take the user to /login.
