@@ -12,6 +12,7 @@ import {
 import { withQuery } from "../shared/api";
 import { type ChartOption, EChart } from "../shared/charts/EChart";
 import { decimal, percent } from "../shared/charts/format";
+import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
@@ -54,28 +55,6 @@ const byNumber =
   (pick: (r: RateRow) => number | null) =>
   (a: RateRow, b: RateRow): number =>
     (pick(a) ?? -1) - (pick(b) ?? -1);
-
-function Kpi({
-  title,
-  value,
-  hint,
-  testId,
-}: {
-  title: string;
-  value: string;
-  hint?: string;
-  testId?: string;
-}) {
-  return (
-    <Card className="figures-kpi" size="small">
-      <div className="muted small">{title}</div>
-      <div style={{ fontSize: 24, fontWeight: 600 }} data-testid={testId}>
-        {value}
-      </div>
-      {hint ? <p className="figures-kpi__hint">{hint}</p> : null}
-    </Card>
-  );
-}
 
 /** A rate with its numerator and denominator beneath, so that leaders see what it stands on. */
 function RateCell({ rate, n, d }: { rate: number | null; n: number; d: number }) {
