@@ -61,6 +61,6 @@ export interface RatesReport {
   weights: typeof RATE_WEIGHTS;
   totals: RateFigures;
   rows: RateRow[];
-  /** The months ending with the period's last month, whatever the grouping. */
+  /** The months ending with the period's last month (at the latest this month), whatever the grouping. */
   trend: RateTrendPoint[];
 }

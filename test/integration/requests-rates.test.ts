@@ -312,6 +312,11 @@ describe.each(testDatabases())("the three rates of 接诉即办 (%s)", (kind) =>
   it("shows the demo's months with varied rates", async () => {
     const body = await rates("groupBy=department&months=6");
     expect(body.trend).toHaveLength(6);
+    // A period running into the future: the trend stops at this month.
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const ahead = await rates(`period=${Number(thisMonth.slice(0, 4)) + 1}`);
+    expect(ahead.trend.at(-1).month).toBe(thisMonth);
+    expect(ahead.totals.dispatched).toBe(0);
     for (const point of body.trend.slice(0, 5)) {
       expect(point.dispatched).toBeGreaterThan(30);
       expect(point.composite).toBeGreaterThan(50);

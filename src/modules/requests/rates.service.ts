@@ -5,6 +5,7 @@ import {
   type RateRow,
   type RatesReport,
 } from "../../../shared/requests/rates.js";
+import { chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { forbidden } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
@@ -120,7 +121,12 @@ export async function requestRates(
   if (input.department) {
     await deptOrThrow(ctx, input.department, "querystring.department");
   }
-  const months = monthsEnding(period.to, input.months ?? DEFAULT_TREND_MONTHS);
+  // The trend ends with the period's last month, or this month when the period runs into the future.
+  const today = chinaDate(new Date());
+  const months = monthsEnding(
+    period.to.localeCompare(today) <= 0 ? period.to : today,
+    input.months ?? DEFAULT_TREND_MONTHS,
+  );
   const now = new Date();
   const trendFrom = new Date(`${months[0]}-01T00:00:00+08:00`);
   const [tree, cells, byMonth] = await Promise.all([
