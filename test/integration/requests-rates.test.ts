@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertPastRequests, type PastRequest } from "../../src/modules/requests/index.js";
+import { SYSTEM } from "../../src/modules/ledger/index.js";
+import { categories, insertPastRequests, type PastRequest } from "../../src/modules/requests/index.js";
 import { signIn } from "../support/http.js";
 import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
 
@@ -111,6 +112,26 @@ describe.each(testDatabases())("the three rates of 接诉即办 (%s)", (kind) =>
   beforeAll(async () => {
     t = await startTestPlatform(kind);
     await insertPastRequests(t.platform.ctx, OCTOBER);
+    // November 2025: one request under an imported third-level category of 食品安全.
+    await categories.importCategoriesCsv(
+      t.platform.ctx,
+      { actor: SYSTEM, requestId: null },
+      "level1,level2,level3\n商贸旅游,食品安全,外卖餐饮\n",
+    );
+    const takeaway = await t.platform.ctx.db
+      .selectFrom("request_categories")
+      .select("code")
+      .where("parent_code", "=", "commerce-food")
+      .where("name", "=", "外卖餐饮")
+      .executeTakeFirstOrThrow();
+    await insertPastRequests(t.platform.ctx, [
+      {
+        category: takeaway.code,
+        department: "HZ-SCJG",
+        dispatchedAt: at("2025-11-05T09:00:00"),
+        contactAt: at("2025-11-05T10:00:00"),
+      },
+    ]);
     // HZ-MZ (民政局): dispatched an hour ago, not contacted, inside its 24 h: not yet judged.
     await insertPastRequests(t.platform.ctx, [
       { category: "labour-welfare", department: "HZ-MZ", dispatchedAt: new Date(Date.now() - 3_600_000) },
@@ -273,6 +294,13 @@ describe.each(testDatabases())("the three rates of 接诉即办 (%s)", (kind) =>
     const sub = await rates("groupBy=subcategory&period=2025-10");
     expect(sub.rows.map((r: { key: string }) => r.key)).toEqual(["commerce-food", "labour-wages"]);
     expect(sub.rows[1].name).toContain(" / ");
+    // A third-level category rolls up into its second and first levels.
+    const november = await rates("groupBy=subcategory&period=2025-11");
+    expect(november.rows.map((r: { key: string; dispatched: number }) => [r.key, r.dispatched])).toEqual([
+      ["commerce-food", 1],
+    ]);
+    const novemberTop = await rates("groupBy=category&period=2025-11");
+    expect(novemberTop.rows.map((r: { key: string }) => r.key)).toEqual(["commerce"]);
 
     const rs = await rates("groupBy=department&from=2025-09-01&to=2025-10-31&department=HZ-RS&months=3");
     expect(rs.filters).toEqual({ department: "HZ-RS" });
