@@ -11,7 +11,7 @@ import { SYSTEM } from "../modules/ledger/index.js";
 import { seedDemoNotifications } from "../modules/notifications/index.js";
 import { seedDemoRights } from "../modules/policy/index.js";
 import { seedRegistries } from "../modules/registries/index.js";
-import { categories, seedDemoRequests } from "../modules/requests/index.js";
+import { categories, seedDemoRequestHistory, seedDemoRequests } from "../modules/requests/index.js";
 import type { Caller, ServiceContext } from "../platform/context.js";
 import { inTransaction } from "../platform/db/tx.js";
 import { getState, setState } from "../platform/state.js";
@@ -206,6 +206,7 @@ async function seedDemoRows(ctx: ServiceContext): Promise<string[]> {
       requestId: null,
     };
   });
+  await seedDemoRequestHistory(ctx, SEED);
   await setState(ctx.db, "demo_seeded", { at: new Date().toISOString(), city: DEMO_CITY.code });
   return created;
 }

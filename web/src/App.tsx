@@ -35,6 +35,7 @@ const PerformancePage = lazy(() =>
   import("./performance/PerformancePage").then((m) => ({ default: m.PerformancePage })),
 );
 const StatsPage = lazy(() => import("./cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
+const RatesPage = lazy(() => import("./cockpit/RatesPage").then((m) => ({ default: m.RatesPage })));
 const RectificationsPage = lazy(() =>
   import("./workbench/rectifications/RectificationsPage").then((m) => ({ default: m.RectificationsPage })),
 );
@@ -244,6 +245,14 @@ function AppRoutes() {
           element={
             <RequireRole roles={SECTION_ROLES.cockpit}>
               <StatsPage section="cockpit" />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="cockpit/rates"
+          element={
+            <RequireRole roles={SECTION_ROLES.cockpit}>
+              <RatesPage section="cockpit" />
             </RequireRole>
           }
         />

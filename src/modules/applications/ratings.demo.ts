@@ -9,6 +9,7 @@ import {
   type WorkingCalendar,
 } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
+import { seededRandom } from "../../platform/seeded-random.js";
 import { anonymiseComment } from "./ratings.anonymise.js";
 import { BAD_RATING_MAX, RATING_WINDOW_DAYS, RECTIFICATION_LIMIT_DAYS } from "./ratings.service.js";
 import { allServices, type ResolvedService } from "./services.js";
@@ -379,17 +380,6 @@ export async function insertHistory(
 // ---------------------------------------------------------------------------------------------
 // The demo's story
 
-/** A small deterministic generator (mulberry32), so that every seed tells the same story. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const GOOD_COMMENTS = [
   "材料都是系统自动调取的，一次都没跑，点赞！",
   "网上申请很方便，第二天就办好了。",
@@ -432,7 +422,7 @@ export function demoStory(
   count = 320,
   days = DEMO_DAYS,
 ): PastApplication[] {
-  const rnd = random(20261127);
+  const rnd = seededRandom(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const today = dayNumber(chinaDate(now));
   const out: PastApplication[] = [];

@@ -3,6 +3,7 @@ import {
   FireOutlined,
   LikeOutlined,
   LineChartOutlined,
+  PhoneOutlined,
   SwapOutlined,
   ThunderboltOutlined,
 } from "@ant-design/icons";
@@ -11,7 +12,7 @@ import { FeatureCard } from "../shared/components/FeatureCard";
 import { PageHeading } from "../shared/components/PageHeading";
 import { useI18n } from "../shared/I18nProvider";
 
-/** The leaders' cockpit: application statistics, rectifications of bad ratings and sharing agreements (hot spots, alerts and emergency command are still to come). */
+/** The leaders' cockpit: application statistics, the requests' three rates, rectifications of bad ratings and sharing agreements (hot spots, alerts and emergency command are still to come). */
 export function CockpitHome() {
   const { t } = useI18n();
   return (
@@ -31,6 +32,13 @@ export function CockpitHome() {
           title={t("cockpit.statsCard")}
           description={t("cockpit.statsCardHint")}
           testId="stats-card"
+        />
+        <FeatureCard
+          to="/cockpit/rates"
+          icon={<PhoneOutlined />}
+          title={t("cockpit.ratesCard")}
+          description={t("rates.card")}
+          testId="rates-card"
         />
         <FeatureCard
           to="/cockpit/rectifications"

@@ -6,6 +6,7 @@ import type { ApplicationStats, Group } from "../../../shared/services/stats.js"
 import { withQuery } from "../shared/api";
 import { type ChartOption, EChart } from "../shared/charts/EChart";
 import { decimal, LEVEL_COLOURS, LEVEL_KEYS, percent } from "../shared/charts/format";
+import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
@@ -18,17 +19,6 @@ const DAY = "YYYY-MM-DD";
 /** The page opens on the last 60 days (the API's own default is 30). */
 const DEFAULT_DAYS = 60;
 const ALL = "";
-
-function Kpi({ title, value, testId }: { title: string; value: string; testId?: string }) {
-  return (
-    <Card className="figures-kpi" size="small">
-      <div className="muted small">{title}</div>
-      <div style={{ fontSize: 24, fontWeight: 600 }} data-testid={testId}>
-        {value}
-      </div>
-    </Card>
-  );
-}
 
 const DEFINITIONS: MessageKey[] = [
   "stats.def.tasks",

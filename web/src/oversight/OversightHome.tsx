@@ -3,6 +3,7 @@ import {
   FileSearchOutlined,
   LineChartOutlined,
   NotificationOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
   WarningOutlined,
@@ -65,6 +66,13 @@ export function OversightHome() {
           title={t("cockpit.statsCard")}
           description={t("cockpit.statsCardHint")}
           testId="stats-card"
+        />
+        <FeatureCard
+          to="/oversight/rates"
+          icon={<PhoneOutlined />}
+          title={t("cockpit.ratesCard")}
+          description={t("rates.card")}
+          testId="rates-card"
         />
       </div>
     </>

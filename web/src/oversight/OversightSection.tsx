@@ -16,11 +16,12 @@ const NotificationOutboxPage = lazy(() =>
   import("./NotificationOutboxPage").then((m) => ({ default: m.NotificationOutboxPage })),
 );
 const StatsPage = lazy(() => import("../cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
+const RatesPage = lazy(() => import("../cockpit/RatesPage").then((m) => ({ default: m.RatesPage })));
 const AgreementsPage = lazy(() =>
   import("../workbench/exchange/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
 );
 
-/** /oversight/*: the auditors' home, the transparency ledger, who may read what, the exchange's supervision, the notifications' deliveries and the application statistics (read-only). */
+/** /oversight/*: the auditors' home, the transparency ledger, who may read what, the exchange's supervision, the notifications' deliveries, the application statistics and the requests' three rates (read-only). */
 export function OversightSection() {
   return (
     <Routes>
@@ -31,6 +32,7 @@ export function OversightSection() {
       <Route path="agreements" element={<AgreementsPage section="oversight" />} />
       <Route path="notifications" element={<NotificationOutboxPage />} />
       <Route path="stats" element={<StatsPage section="oversight" />} />
+      <Route path="rates" element={<RatesPage section="oversight" />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { PerformanceSummary, PerformanceView } from "../../../shared/services/ratings.js";
 import { type ChartOption, EChart } from "../shared/charts/EChart";
 import { decimal, LEVEL_COLOURS, LEVEL_KEYS, LEVEL_TAGS, percent } from "../shared/charts/format";
+import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
 import { PageHeading } from "../shared/components/PageHeading";
 import { ProblemAlert } from "../shared/components/ProblemAlert";
@@ -14,28 +15,6 @@ import { useApi } from "../shared/useApi";
 type Row = PerformanceSummary & { code: string; name: string; nameEn: string };
 
 const STATUS_COLOUR = { open: "red", replied: "gold", closed: "green" } as const;
-
-function Kpi({
-  title,
-  value,
-  hint,
-  testId,
-}: {
-  title: string;
-  value: string;
-  hint?: string;
-  testId?: string;
-}) {
-  return (
-    <Card className="figures-kpi" size="small">
-      <div className="muted small">{title}</div>
-      <div className="figures-kpi__value" style={{ fontSize: 24, fontWeight: 600 }} data-testid={testId}>
-        {value}
-      </div>
-      {hint ? <p className="figures-kpi__hint">{hint}</p> : null}
-    </Card>
-  );
-}
 
 /** /performance: the public 好差评 page — ratings and rectifications by department and service. */
 export function PerformancePage() {

@@ -2,6 +2,7 @@
 // compiler refuses a key that is missing from (or extra in) either language. A section with many
 // messages of its own keeps them beside its pages and is spread in here.
 
+import { ratesEn, ratesZh } from "../cockpit/rates-messages";
 import { requestsEn, requestsZh } from "../requests/messages";
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
 import { APPLICATIONS_EN, APPLICATIONS_ZH } from "./i18n-applications";
@@ -16,6 +17,7 @@ const zhCN = {
   ...SERVICES_ZH,
   ...APPLICATIONS_ZH,
   ...requestsZh,
+  ...ratesZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -1167,6 +1169,7 @@ const en: Messages = {
   ...SERVICES_EN,
   ...APPLICATIONS_EN,
   ...requestsEn,
+  ...ratesEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",

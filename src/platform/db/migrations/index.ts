@@ -12,6 +12,7 @@ import { createRatings } from "./20261127T1560_create_ratings.js";
 import { createCertificates } from "./20261127T1600_create_certificates.js";
 import { createNotifications } from "./20261127T1700_create_notifications.js";
 import { createRequests } from "./20261127T1800_create_requests.js";
+import { indexRequestsDispatched } from "./20261127T1900_index_requests_dispatched.js";
 import { queueCountsAndEmail } from "./20261127T1950_queue_counts_and_email.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   createCertificates,
   createNotifications,
   createRequests,
+  indexRequestsDispatched,
   queueCountsAndEmail,
 ];
