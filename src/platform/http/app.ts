@@ -73,6 +73,12 @@ export async function buildApp(
       plugins: [addFormats.default as never],
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // One line per request, written when it completes (with the request, the status and the time),
+    // rather than Fastify's two: half the log writes and scrubbing on every request.
+    disableRequestLogging: true,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
   });
 
   const routes: RegisteredRoute[] = [];
