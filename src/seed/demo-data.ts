@@ -448,6 +448,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "officer8", displayName: "杨帆", roles: ["officer"], departments: ["XH-SCJG"] },
   { username: "officer9", displayName: "许文", roles: ["officer"], departments: ["HZ-CG"] },
   { username: "officer7", displayName: "周婷", roles: ["officer"], departments: ["HZ-FG"] },
+  // Officers of the 西湖区 offices where the catalogue's steps are taken (docs/applications.md), and
+  // one of another district, whom those steps refuse.
+  { username: "officer10", displayName: "汪丽华", roles: ["officer"], departments: ["XH-MZ"] },
+  { username: "officer11", displayName: "方志强", roles: ["officer"], departments: ["XH-BS"] },
+  { username: "officer12", displayName: "邵建明", roles: ["officer"], departments: ["SC-GA"] },
 ];
 
 /** A department information system that calls the platform with an API token (no password). */
