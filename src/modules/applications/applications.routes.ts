@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { Type } from "typebox";
+import { AUTHORISATION_KINDS } from "../../../shared/applications/assisted.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { callerOf } from "../../platform/http/caller.js";
 import { Limit, Offset, StrictObject, Uuid } from "../../platform/http/schema.js";
@@ -33,7 +34,8 @@ const Items = Type.Unsafe<{ items: unknown[] }>({
   additionalProperties: true,
 });
 
-const applicantRoles: Role[] = ["citizen", "enterprise_agent", "officer"];
+/** Officers apply too (a demo officer tries services); a 帮办员 applies for others (帮办代办). */
+const applicantRoles: Role[] = ["citizen", "enterprise_agent", "officer", "helper"];
 
 /** 办件: drafts, pre-fill with consent, uploads, submission, the officers' queue and their actions. */
 export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
@@ -59,7 +61,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
                 idNumber: Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" }),
                 name: Text(50),
                 authorisation: StrictObject({
-                  kind: Text(50),
+                  kind: Lit(AUTHORISATION_KINDS),
                   reference: Text(100),
                   note: Type.Optional(Type.String({ maxLength: 500 })),
                 }),
