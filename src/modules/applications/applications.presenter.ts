@@ -161,6 +161,7 @@ export async function presentApplication(ctx: ServiceContext, view: ApplicationV
       byApplicant: e.actor_account === app.applicant_account,
     })),
     asOfficer: view.asOfficer,
+    asSubject: view.asSubject,
   };
 }
 

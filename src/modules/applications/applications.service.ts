@@ -908,6 +908,8 @@ export interface ApplicationView {
   service: ResolvedService | null;
   /** The caller handles a task of it (an officer), rather than being the applicant. */
   asOfficer: boolean;
+  /** The caller is the person it was made for by someone else (帮办代办): they see it, the applicant acts. */
+  asSubject: boolean;
 }
 
 /**
@@ -930,11 +932,13 @@ export async function getApplication(
     .orderBy("item_code")
     .execute();
   let asOfficer = false;
+  let asSubject = false;
   if (!isApplicant(app, caller)) {
     const subjectSelf =
       app.subject_type === "person" && caller.actor.roles.includes("citizen") && caller.actor.accountId
         ? (await accounts.findAccountOrThrow(ctx, caller.actor.accountId)).person_id === app.subject_id
         : false;
+    asSubject = subjectSelf;
     if (!subjectSelf) {
       const mine = await departmentCodes(ctx, caller);
       const handles = tasks.some(
@@ -966,7 +970,7 @@ export async function getApplication(
     .orderBy("id")
     .execute();
   const service = await resolveService(ctx, app.kind, app.service_code, "service").catch(() => null);
-  return { app, tasks, events, service, asOfficer };
+  return { app, tasks, events, service, asOfficer, asSubject };
 }
 
 /**
