@@ -409,6 +409,16 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       const elderClient = await signIn(t.app, "citizen2");
       const mine = (await elderClient.get("/api/applications")).json().items as { id: string }[];
       expect(mine.some((a) => a.id === draft.id)).toBe(false);
+      // An authorisation scan belongs only to an application made for someone else.
+      const own: AppBody = (await citizen.post("/api/applications", { service: item })).json();
+      const scan = await citizen.post(`/api/applications/${own.id}/uploads`, {
+        material: "authorisation",
+        filename: "x.pdf",
+        mediaType: "application/pdf",
+        content: PDF,
+      });
+      expect(scan.statusCode).toBe(400);
+      expect(scan.json().field).toBe("body.material");
     });
   });
 
