@@ -215,6 +215,13 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
     nameEn: "Beishan Subdistrict Office, Xihu",
     divisionCode: "330106002",
     org: "00280001",
+    units: [
+      {
+        code: "XH-BS-BM",
+        name: "北山街道便民服务中心",
+        nameEn: "Beishan Subdistrict Citizen Service Centre",
+      },
+    ],
   },
   {
     code: "SC-HB",
@@ -400,6 +407,7 @@ export interface DemoAccount {
     | "auditor"
     | "platform_admin"
     | "legal_reviewer"
+    | "helper"
     | "system"
   )[];
   departments: string[];
@@ -457,6 +465,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "officer8", displayName: "杨帆", roles: ["officer"], departments: ["XH-SCJG"] },
   { username: "officer9", displayName: "许文", roles: ["officer"], departments: ["HZ-CG"] },
   { username: "officer7", displayName: "周婷", roles: ["officer"], departments: ["HZ-FG"] },
+  // Officers of the 西湖区 offices where the catalogue's steps are taken (docs/applications.md), and
+  // one of another district, whom those steps refuse.
+  { username: "officer10", displayName: "汪丽华", roles: ["officer"], departments: ["XH-MZ"] },
+  { username: "officer11", displayName: "方志强", roles: ["officer"], departments: ["XH-BS"] },
+  { username: "officer12", displayName: "邵建明", roles: ["officer"], departments: ["SC-GA"] },
+  // 帮办代办: a 帮办员 at the 北山街道 citizen service centre applies for residents who cannot do it themselves.
+  { username: "helper", displayName: "陈雅琴", roles: ["helper"], departments: ["XH-BS-BM"] },
 ];
 
 /** A department information system that calls the platform with an API token (no password). */

@@ -1,95 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCreditCode, makeIdNumber } from "../../src/modules/identity/index.js";
+import { makeIdNumber } from "../../src/modules/identity/index.js";
+import { type AppBody, complete, DEMO_OFFICERS as OFFICERS, PDF } from "../support/applications.js";
 import { type Client, signIn } from "../support/http.js";
 import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
-
-/** The officer account of each department the demo has one for. */
-const OFFICERS: Record<string, string> = {
-  "HZ-GA": "officer",
-  "HZ-SCJG": "officer2",
-  "HZ-RS": "officer3",
-  "XH-GA": "officer4",
-  "HZ-YB": "officer5",
-  "HZ-WJ": "officer6",
-};
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").toString("base64");
-
-interface Prop {
-  type: string;
-  format?: string;
-  enum?: string[];
-  pattern?: string;
-  minLength?: number;
-  minimum?: number;
-}
-interface AppBody {
-  id: string;
-  number: string;
-  status: string;
-  outcome: string | null;
-  form: Record<string, unknown>;
-  prefill: Record<string, { resource: string; department: string; updatedAt: string; ledgerSeq: number }>;
-  formDefinition: {
-    schema: { required: string[]; properties: Record<string, Prop> };
-    ui: { hints?: Record<string, { widget?: string }> };
-  };
-  materials: { id: string; required: boolean; obtainable: boolean; state: { via: string } | null }[];
-  problems: { field: string; message: string }[];
-  tasks: {
-    id: string;
-    itemCode: string;
-    department: string;
-    currentDepartment: string;
-    status: string;
-    step: { index: number; kind: string; count: number };
-    certificateId: string | null;
-    after: string[];
-    dueOn: string | null;
-    acceptedOn: string | null;
-    pauses: { from: string; to: string }[];
-  }[];
-  events: { action: string; ledgerSeq: number | null }[];
-}
-
-/** A value the form accepts for a property, as an applicant would type it. */
-function valueFor(name: string, prop: Prop, widget: string | undefined): unknown {
-  if (prop.enum) {
-    return prop.enum[0];
-  }
-  if (prop.type === "boolean") {
-    return true;
-  }
-  if (prop.type === "number" || prop.type === "integer") {
-    return Math.max(prop.minimum ?? 1, 1);
-  }
-  if (widget === "idNumber" || /idNumber$/i.test(name)) {
-    return makeIdNumber("330106", "1990-01-01", 321);
-  }
-  if (widget === "creditCode" || /creditCode$/i.test(name)) {
-    return makeCreditCode("91", "330106", "70461276");
-  }
-  if (widget === "mobile" || /mobile|phone/i.test(name)) {
-    return "13800138000";
-  }
-  if (prop.format === "date") {
-    return "2026-11-20";
-  }
-  if (prop.format === "date-time") {
-    return "2026-11-20T09:00:00+08:00";
-  }
-  if (prop.format === "email") {
-    return "applicant@example.cn";
-  }
-  if (prop.pattern) {
-    // Every pattern in the demo catalogue is satisfied by one of these.
-    for (const candidate of ["330106", "310000", "123456", "A123456789", "A1", "浙A12345", "1"]) {
-      if (new RegExp(prop.pattern).test(candidate)) {
-        return candidate;
-      }
-    }
-  }
-  return "测试填写内容".padEnd(Math.max(prop.minLength ?? 1, 6), "内");
-}
 
 describe.each(testDatabases())("applications (%s)", (kind) => {
   let t: TestPlatform;
@@ -116,29 +29,6 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
           .executeTakeFirstOrThrow()
       ).body,
     );
-
-  /** Fills every required field the registries did not and uploads every material still missing. */
-  async function complete(client: Client, app: AppBody): Promise<AppBody> {
-    const entries: Record<string, unknown> = {};
-    for (const name of app.formDefinition.schema.required) {
-      if (app.form[name] === undefined) {
-        const prop = app.formDefinition.schema.properties[name] as Prop;
-        entries[name] = valueFor(name, prop, app.formDefinition.ui.hints?.[name]?.widget);
-      }
-    }
-    const saved = await client.patch(`/api/applications/${app.id}`, { form: entries });
-    expect(saved.statusCode, saved.body).toBe(200);
-    for (const m of app.materials.filter((x) => x.required && !x.state)) {
-      const up = await client.post(`/api/applications/${app.id}/uploads`, {
-        material: m.id,
-        filename: `${m.id}.pdf`,
-        mediaType: "application/pdf",
-        content: PDF,
-      });
-      expect(up.statusCode, up.body).toBe(201);
-    }
-    return (await client.get(`/api/applications/${app.id}`)).json();
-  }
 
   async function approveAll(app: AppBody, taskId: string): Promise<AppBody> {
     let current = app;
@@ -399,47 +289,136 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
     });
   });
 
-  describe("applying on another person's behalf", () => {
-    it("records the authorisation, and the assisting officer may not decide it (negative list)", async () => {
-      const officer = await officerOf("HZ-GA");
+  describe("applying on another person's behalf (帮办代办)", () => {
+    const elder = makeIdNumber("330127", "1951-08-09", 62);
+    const onBehalf = (over: Record<string, unknown> = {}) => ({
+      idNumber: elder,
+      name: "周桂英",
+      authorisation: { kind: "written", reference: "WT-2026-0042", note: "社区帮办员上门代办" },
+      ...over,
+    });
+    let item: string;
+
+    beforeAll(async () => {
       const services = (await t.app.inject({ url: "/api/services?department=HZ-GA" })).json().items as {
         code: string;
         audience: string;
       }[];
-      const item = services.find((s) => s.audience === "person") as { code: string };
-      const elder = makeIdNumber("330127", "1951-08-09", 62);
-      const wrongName = await officer.post("/api/applications", {
-        service: item.code,
-        onBehalf: { idNumber: elder, name: "张三", authorisation: { kind: "授权委托书", reference: "WT-1" } },
+      item = (services.find((s) => s.audience === "person") as { code: string }).code;
+    });
+
+    it("is refused to an officer who is not a 帮办员, at the decision point, and recorded", async () => {
+      const officer = await officerOf("HZ-GA");
+      const res = await officer.post("/api/applications", { service: item, onBehalf: onBehalf() });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: "POLICY_DENIED", field: "body.onBehalf" });
+      const denied = (
+        await db()
+          .selectFrom("ledger_entries")
+          .select("body")
+          .where("action", "=", "application.create.on-behalf")
+          .execute()
+      ).map((r) => JSON.parse(r.body));
+      expect(denied.some((e) => e.outcome === "denied")).toBe(true);
+    });
+
+    it("checks the person's ID number and name, records the authorisation and its scan, and refuses pre-fill", async () => {
+      const helper = await signIn(t.app, "helper");
+      const badCheck = await helper.post("/api/applications", {
+        service: item,
+        onBehalf: onBehalf({ idNumber: `${elder.slice(0, 17)}${elder[17] === "0" ? "1" : "0"}` }),
+      });
+      expect(badCheck.statusCode).toBe(400);
+      expect(badCheck.json().field).toBe("body.onBehalf.idNumber");
+      const wrongName = await helper.post("/api/applications", {
+        service: item,
+        onBehalf: onBehalf({ name: "张三" }),
       });
       expect(wrongName.statusCode).toBe(400);
       expect(wrongName.json().field).toBe("body.onBehalf.name");
-      const res = await officer.post("/api/applications", {
-        service: item.code,
-        onBehalf: {
-          idNumber: elder,
-          name: "周桂英",
-          authorisation: { kind: "授权委托书", reference: "WT-2026-0042", note: "村代办员上门代办" },
-        },
+      const badKind = await helper.post("/api/applications", {
+        service: item,
+        onBehalf: onBehalf({ authorisation: { kind: "口头", reference: "X" } }),
       });
+      expect(badKind.statusCode).toBe(400);
+
+      const res = await helper.post("/api/applications", { service: item, onBehalf: onBehalf() });
       expect(res.statusCode, res.body).toBe(201);
       let app: AppBody = res.json();
-      const prefill = await officer.post(`/api/applications/${app.id}/prefill`, { consent: true });
+      const created = (
+        await db()
+          .selectFrom("ledger_entries")
+          .select("body")
+          .where("action", "=", "application.create.on-behalf")
+          .execute()
+      )
+        .map((r) => JSON.parse(r.body))
+        .find((e) => e.reference === app.number);
+      expect(created).toMatchObject({ outcome: "success", policies: ["policy:assist-helper"] });
+      expect(created.details).toMatchObject({
+        authorisationKind: "written",
+        authorisationReference: "WT-2026-0042",
+      });
+
+      const prefill = await helper.post(`/api/applications/${app.id}/prefill`, { consent: true });
       expect(prefill.statusCode).toBe(409);
-      app = await complete(officer, app);
-      app = (await officer.post(`/api/applications/${app.id}/submit`)).json();
+      const scan = await helper.post(`/api/applications/${app.id}/uploads`, {
+        material: "authorisation",
+        filename: "授权委托书.pdf",
+        mediaType: "application/pdf",
+        content: PDF,
+      });
+      expect(scan.statusCode, scan.body).toBe(201);
+      app = await complete(helper, app);
+      const submitted = await helper.post(`/api/applications/${app.id}/submit`);
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      app = submitted.json();
       expect(app.status).toBe("submitted");
-      const task = app.tasks.find((x) => x.currentDepartment === "HZ-GA" && x.status === "active");
-      expect(task).toBeDefined();
-      const own = await officer.post(`/api/workbench/tasks/${task?.id}/actions`, { action: "approve" });
-      expect(own.statusCode).toBe(403);
-      expect(own.json().code).toBe("POLICY_DENIED");
-      expect(own.json().decidedBy).toContain("negative:own-application");
-      // The elder sees the application made for her.
+      // A 帮办员 takes no decisions: the workbench is not theirs.
+      const task = app.tasks.find((x) => x.status === "active");
+      const act = await helper.post(`/api/workbench/tasks/${task?.id}/actions`, { action: "approve" });
+      expect(act.statusCode).toBe(403);
+
+      // The elder sees it in her own list, marked as made for her by the helper, with the scan.
       const elderClient = await signIn(t.app, "citizen2");
+      const mine = (await elderClient.get("/api/applications")).json().items as {
+        id: string;
+        onBehalf: { agentName: string } | null;
+      }[];
+      expect(mine.find((a) => a.id === app.id)?.onBehalf?.agentName).toBe("陈雅琴");
       const seen = await elderClient.get(`/api/applications/${app.id}`);
       expect(seen.statusCode).toBe(200);
-      expect(seen.json().onBehalf.authorisation.reference).toBe("WT-2026-0042");
+      expect(seen.json().onBehalf).toMatchObject({
+        agentName: "陈雅琴",
+        authorisation: { kind: "written", reference: "WT-2026-0042" },
+        scan: { filename: "授权委托书.pdf" },
+      });
+      const file = await elderClient.get(
+        `/api/applications/${app.id}/uploads/${seen.json().onBehalf.scan.uploadId}`,
+      );
+      expect(file.statusCode).toBe(200);
+      // She sees it; it is not hers to change or withdraw.
+      expect((await elderClient.post(`/api/applications/${app.id}/withdraw`)).statusCode).toBe(404);
+    });
+
+    it("does not show a draft made for a person in that person's list", async () => {
+      const helper = await signIn(t.app, "helper");
+      const draft: AppBody = (
+        await helper.post("/api/applications", { service: item, onBehalf: onBehalf({}) })
+      ).json();
+      const elderClient = await signIn(t.app, "citizen2");
+      const mine = (await elderClient.get("/api/applications")).json().items as { id: string }[];
+      expect(mine.some((a) => a.id === draft.id)).toBe(false);
+      // An authorisation scan belongs only to an application made for someone else.
+      const own: AppBody = (await citizen.post("/api/applications", { service: item })).json();
+      const scan = await citizen.post(`/api/applications/${own.id}/uploads`, {
+        material: "authorisation",
+        filename: "x.pdf",
+        mediaType: "application/pdf",
+        content: PDF,
+      });
+      expect(scan.statusCode).toBe(400);
+      expect(scan.json().field).toBe("body.material");
     });
   });
 

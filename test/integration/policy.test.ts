@@ -10,7 +10,7 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
   });
   afterAll(() => t?.close());
 
-  it("publishes the lists in force for ten departments, with legal bases", async () => {
+  it("publishes the lists in force for ten city departments and four 西湖区 offices, with legal bases", async () => {
     const { items } = (await t.app.inject({ url: "/api/rights" })).json();
     expect(items.map((i: { departmentCode: string }) => i.departmentCode).sort()).toEqual([
       "HZ-FG",
@@ -23,6 +23,10 @@ describe.each(testDatabases())("rights lists and the decision point (%s)", (kind
       "HZ-SW",
       "HZ-WJ",
       "HZ-YB",
+      "XH-BS",
+      "XH-GA",
+      "XH-MZ",
+      "XH-SCJG",
     ]);
     const ga = items.find((i: { departmentCode: string }) => i.departmentCode === "HZ-GA");
     expect(ga.powers[0]).toMatchObject({

@@ -1,3 +1,4 @@
+import { AUTHORISATION_SCAN } from "../../../shared/applications/assisted.js";
 import {
   calendarFor,
   chinaDate,
@@ -14,6 +15,13 @@ import {
   type QueueRow,
   type TaskRow,
 } from "./applications.service.js";
+import type { MaterialState } from "./applications.tables.js";
+
+function presentScan(state: MaterialState | undefined) {
+  return state?.via === "upload"
+    ? { uploadId: state.uploadId, filename: state.filename, size: state.size, sha256: state.sha256 }
+    : null;
+}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -69,7 +77,14 @@ function presentSummary(app: ApplicationRow) {
     status: app.status,
     outcome: app.outcome,
     subject: { type: app.subject_type, name: app.subject_name },
-    onBehalf: app.on_behalf,
+    onBehalf: app.on_behalf
+      ? {
+          agentName: app.on_behalf.agentName,
+          authorisation: app.on_behalf.authorisation,
+          // A scan of the authorisation, when one was uploaded.
+          scan: presentScan(app.materials[AUTHORISATION_SCAN]),
+        }
+      : null,
     promisedDays: app.promised_days,
     acceptedOn: app.accepted_on,
     dueOn: app.due_on,
@@ -140,6 +155,7 @@ export async function presentApplication(ctx: ServiceContext, view: ApplicationV
       byApplicant: e.actor_account === app.applicant_account,
     })),
     asOfficer: view.asOfficer,
+    asSubject: view.asSubject,
   };
 }
 

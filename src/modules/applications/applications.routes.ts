@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { Type } from "typebox";
+import { AUTHORISATION_KINDS } from "../../../shared/applications/assisted.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { callerOf } from "../../platform/http/caller.js";
 import { Limit, Offset, StrictObject, Uuid } from "../../platform/http/schema.js";
@@ -13,11 +14,18 @@ const tags = { tags: ["applications"] };
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const ServiceCode = Type.String({ pattern: "^[0-9A-Za-z][0-9A-Za-z-]{1,59}$" });
-const FormValues = Type.Record(
-  Type.String({ pattern: "^[A-Za-z][A-Za-z0-9]{0,59}$" }),
-  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
-  { maxProperties: 200 },
-);
+/**
+ * One entry: a type list rather than a union, because the app's ajv coerces types and would turn a
+ * number into a string by the union's first branch (a number field could then never be submitted);
+ * with a list, a value of any listed type is taken as it is.
+ */
+const FormValue = Type.Unsafe<string | number | boolean | null>({
+  type: ["string", "number", "boolean", "null"],
+  maxLength: 2000,
+});
+const FormValues = Type.Record(Type.String({ pattern: "^[A-Za-z][A-Za-z0-9]{0,59}$" }), FormValue, {
+  maxProperties: 200,
+});
 /** Loose response: the presenters define the shape (documented in docs/applications.md). */
 const Loose = Type.Unsafe<Record<string, unknown>>({ type: "object", additionalProperties: true });
 const Items = Type.Unsafe<{ items: unknown[] }>({
@@ -26,7 +34,8 @@ const Items = Type.Unsafe<{ items: unknown[] }>({
   additionalProperties: true,
 });
 
-const applicantRoles: Role[] = ["citizen", "enterprise_agent", "officer"];
+/** Officers apply too (a demo officer tries services); a 帮办员 applies for others (帮办代办). */
+const applicantRoles: Role[] = ["citizen", "enterprise_agent", "officer", "helper"];
 
 /** 办件: drafts, pre-fill with consent, uploads, submission, the officers' queue and their actions. */
 export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
@@ -55,7 +64,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
                 idNumber: Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" }),
                 name: Text(50),
                 authorisation: StrictObject({
-                  kind: Text(50),
+                  kind: Lit(AUTHORISATION_KINDS),
                   reference: Text(100),
                   note: Type.Optional(Type.String({ maxLength: 500 })),
                 }),

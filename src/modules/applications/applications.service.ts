@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Selectable, sql, type Transaction } from "kysely";
+import { AUTHORISATION_SCAN, type AuthorisationKind } from "../../../shared/applications/assisted.js";
 import {
   CalendarYearUnknownError,
   calendarFor,
@@ -14,7 +15,7 @@ import type { DB } from "../../platform/db/schema.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
-import { accounts, directory } from "../identity/index.js";
+import { accounts, directory, parseIdNumber } from "../identity/index.js";
 import { SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
@@ -53,6 +54,8 @@ interface Applicant {
   accountId: string;
   subject: { type: "person" | "organisation"; id: string; name: string };
   onBehalf: OnBehalf | null;
+  /** The policies that allowed applying for another person. */
+  policies?: string[];
 }
 
 function accountOf(caller: Caller): string {
@@ -132,20 +135,57 @@ export interface DraftInput {
     | {
         idNumber: string;
         name: string;
-        authorisation: { kind: string; reference: string; note?: string | undefined };
+        authorisation: { kind: AuthorisationKind; reference: string; note?: string | undefined };
       }
     | undefined;
   /** Entries to save with the draft. */
   form?: Record<string, unknown> | undefined;
 }
 
+/**
+ * Who applies, and for whom. Applying for another person (帮办代办) is decided by the policy decision
+ * point (`assist`: a 帮办员, or a citizen for a family member or ward); a refusal is recorded in the
+ * ledger and answered POLICY_DENIED.
+ */
 async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInput): Promise<Applicant> {
   const accountId = accountOf(caller);
   if (input.onBehalf) {
-    if (!caller.actor.roles.some((r) => r === "citizen" || r === "officer")) {
-      throw forbidden("Only a citizen or a service-hall officer applies on another person's behalf");
+    const parsed = parseIdNumber(input.onBehalf.idNumber);
+    if (!parsed.ok) {
+      throw validationError(
+        "body.onBehalf.idNumber",
+        parsed.problem === "checkDigit"
+          ? "The ID number's check character is wrong"
+          : "This is not a valid resident ID number",
+      );
     }
-    const person = await directory.findPersonByIdNumber(ctx, input.onBehalf.idNumber.toUpperCase());
+    const decision = await decide(ctx, {
+      action: "assist",
+      principal: {
+        id: accountId,
+        roles: [...caller.actor.roles],
+        departments: await departmentCodes(ctx, caller),
+      },
+      resource: { id: `new:${input.service}`, applicant: accountId, department: "" },
+    });
+    if (!decision.allow) {
+      await ctx.ledger.record(ctx.db, {
+        action: "application.create.on-behalf",
+        actor: caller.actor,
+        resource: "applications",
+        outcome: "denied",
+        policies: decision.decidedBy,
+        requestId: caller.requestId,
+        details: { service: input.service, reason: decision.reason },
+      });
+      throw new DomainError(
+        "POLICY_DENIED",
+        "Only a 帮办员 (helper) or a citizen applies on another person's behalf",
+        "body.onBehalf",
+        { decidedBy: decision.decidedBy },
+      );
+    }
+    const person = await directory.findPersonByIdNumber(ctx, parsed.value.idNumber);
     if (!person) {
       throw new DomainError("SUBJECT_UNKNOWN", "No person has this ID number", "body.onBehalf.idNumber");
     }
@@ -168,6 +208,7 @@ async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInp
           ...(input.onBehalf.authorisation.note ? { note: input.onBehalf.authorisation.note } : {}),
         },
       },
+      policies: decision.decidedBy,
     };
   }
   const subject = await consents.subjectOf(ctx, caller);
@@ -224,6 +265,7 @@ export async function createDraft(
     const seq = await ctx.ledger.record(tx, {
       action: applicant.onBehalf ? "application.create.on-behalf" : "application.create",
       actor: caller.actor,
+      ...(applicant.policies ? { policies: applicant.policies } : {}),
       subjects: [{ type: applicant.subject.type, id: applicant.subject.id }],
       resource: `applications/${app.id}`,
       reference: app.number,
@@ -678,7 +720,9 @@ export async function upload(
     } else {
       throw conflict(`The application is ${app.status}`);
     }
-    if (!service.materials.some((m) => m.id === input.material)) {
+    // On an application made for someone else, a scan of their authorisation may be added too.
+    const authorisationScan = input.material === AUTHORISATION_SCAN && app.on_behalf !== null;
+    if (!authorisationScan && !service.materials.some((m) => m.id === input.material)) {
       throw validationError("body.material", `${input.material} is not a material of this service`);
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -908,6 +952,8 @@ export interface ApplicationView {
   service: ResolvedService | null;
   /** The caller handles a task of it (an officer), rather than being the applicant. */
   asOfficer: boolean;
+  /** The caller is the person it was made for by someone else (帮办代办): they see it, the applicant acts. */
+  asSubject: boolean;
 }
 
 /**
@@ -935,11 +981,13 @@ export async function getApplication(
     .orderBy("item_code")
     .execute();
   let asOfficer = false;
+  let asSubject = false;
   if (!isApplicant(app, caller)) {
     const subjectSelf =
       app.subject_type === "person" && caller.actor.roles.includes("citizen") && caller.actor.accountId
         ? (await accounts.findAccountOrThrow(ctx, caller.actor.accountId)).person_id === app.subject_id
         : false;
+    asSubject = subjectSelf;
     if (!subjectSelf) {
       const mine = await departmentCodes(ctx, caller);
       const handles = tasks.some(
@@ -971,16 +1019,33 @@ export async function getApplication(
     .orderBy("id")
     .execute();
   const service = await resolveService(ctx, app.kind, app.service_code, "service").catch(() => null);
-  return { app, tasks, events, service, asOfficer };
+  return { app, tasks, events, service, asOfficer, asSubject };
 }
 
-/** The caller's applications, newest first. */
+/**
+ * The caller's applications, newest first: those they made, and for a citizen also those made for
+ * them by someone else (帮办代办) once submitted; a draft stays with whoever is filling it in.
+ */
 export async function listMine(ctx: ServiceContext, caller: Caller, limit = 50, offset = 0) {
   const accountId = accountOf(caller);
+  const person = caller.actor.roles.includes("citizen")
+    ? (await accounts.findAccountOrThrow(ctx, accountId)).person_id
+    : null;
   const apps = await ctx.db
     .selectFrom("applications")
     .selectAll()
-    .where("applicant_account", "=", accountId)
+    .where((eb) =>
+      person
+        ? eb.or([
+            eb("applicant_account", "=", accountId),
+            eb.and([
+              eb("subject_type", "=", "person"),
+              eb("subject_id", "=", person),
+              eb("status", "<>", "draft"),
+            ]),
+          ])
+        : eb("applicant_account", "=", accountId),
+    )
     .orderBy("created_at", "desc")
     .limit(limit)
     .offset(offset)

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AuthorisationKind } from "../../../shared/applications/assisted.js";
 import type { ServiceStep } from "../../../shared/services/catalogue.js";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -32,7 +33,7 @@ export type MaterialState =
 export interface OnBehalf {
   agentAccount: string;
   agentName: string;
-  authorisation: { kind: string; reference: string; note?: string };
+  authorisation: { kind: AuthorisationKind; reference: string; note?: string };
 }
 
 export interface SupplementRequest {

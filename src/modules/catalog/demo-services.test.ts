@@ -4,6 +4,8 @@ import { LIFE_EVENTS, type ServiceItem, STEP_KINDS } from "../../../shared/servi
 import { DEMO_DEPARTMENTS } from "../../seed/demo-data.js";
 import { DEMO_CATALOGUE } from "../exchange/demo-catalogue.js";
 import { DEMO_POWERS } from "../policy/demo-rights.js";
+import { PolicyEngine } from "../policy/policy.engine.js";
+import { compilePowers } from "../policy/rights-list.js";
 import { DEMO_BUNDLES, DEMO_SERVICE_ITEMS } from "./demo-services.js";
 import { compileForm } from "./form-schema.js";
 
@@ -44,6 +46,48 @@ describe("the demo service catalogue", () => {
       );
       expect(decides, `officers of ${item.department} may decide`).toBe(true);
     });
+  });
+
+  it("lets the officers of each step's department take it, district and street offices included, and no one else's", {
+    timeout: 30_000,
+  }, () => {
+    const engine = PolicyEngine.create(compilePowers(DEMO_POWERS));
+    const decide = (department: string, officerOf: string) =>
+      engine.decide({
+        action: "decide",
+        principal: { id: `officer@${officerOf}`, roles: ["officer"], departments: [officerOf] },
+        resource: { id: "application", applicant: "someone-else", department },
+      });
+    // Each department where some item's step is taken, with one of those steps to name in a failure.
+    const stepDepartments = new Map<string, string>();
+    each((item) => {
+      for (const step of item.steps) {
+        stepDepartments.set(step.department ?? item.department, `${item.code} ${step.kind}`);
+      }
+    });
+    for (const [department, step] of stepDepartments) {
+      const powers = DEMO_POWERS.filter((p) => p.department === department);
+      expect(powers.length, `${step}: ${department} has a rights list`).toBeGreaterThan(0);
+      expect(
+        powers.every((p) => p.legalBasis.length > 0 && p.legalBasis.every((b) => b.law && b.article)),
+        department,
+      ).toBe(true);
+      const allowed = decide(department, department);
+      expect(allowed.allow, `${step} at ${department}`).toBe(true);
+      expect(
+        allowed.decidedBy.every((id) => powers.some((p) => id.startsWith(`power:${p.code}:`))),
+        `${department} decides under its own powers`,
+      ).toBe(true);
+      // An officer of another district (上城区) is refused.
+      expect(decide(department, "SC-GA").allow, `SC-GA at ${department}`).toBe(false);
+    }
+    // The catalogue places steps at 西湖区 offices and a 街道 office, not only at city departments.
+    for (const office of ["XH-GA", "XH-SCJG", "XH-MZ", "XH-BS"]) {
+      expect(stepDepartments.has(office), office).toBe(true);
+    }
+    // Nor may one 西湖区 office take another's step.
+    expect(decide("XH-MZ", "XH-BS").allow).toBe(false);
+    expect(decide("XH-BS", "XH-MZ").allow).toBe(false);
   });
 
   it("names a legal basis, departments that exist, known life events and step kinds, and sensible limits", () => {

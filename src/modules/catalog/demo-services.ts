@@ -837,7 +837,7 @@ export const DEMO_SERVICE_ITEMS: ServiceItem[] = [
       { kind: "inspect", department: "XH-BS", level: "township" },
       { kind: "publicise", department: "XH-BS", level: "township" },
       { kind: "decide", department: "XH-MZ", level: "county" },
-      "conclude",
+      { kind: "conclude", department: "XH-MZ", level: "county" },
     ),
   }),
   // ---- 杭州市教育局 --------------------------------------------------------------------------------

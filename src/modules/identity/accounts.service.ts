@@ -52,7 +52,7 @@ async function checkRolesAndDepartments(
   if (roles.some((r) => DEPARTMENT_ROLES.includes(r)) && departmentIds.length === 0) {
     throw validationError(
       "body.departmentIds",
-      "Officers, department admins and leaders must belong to a department",
+      "Officers, department admins, leaders and helpers must belong to a department",
     );
   }
   const found = new Set((await repo.findDepartmentsByIds(ctx.db, [...departmentIds])).map((d) => d.id));

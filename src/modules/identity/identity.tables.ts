@@ -18,6 +18,7 @@ export const ROLES = [
   "auditor",
   "platform_admin",
   "legal_reviewer",
+  "helper",
   "system",
 ] as const;
 export type Role = (typeof ROLES)[number];

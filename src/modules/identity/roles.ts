@@ -53,6 +53,12 @@ export const ROLE_INFO: Record<
     description: "审核部门提交的权责清单变更，批准或退回并说明理由",
     descriptionEn: "Reviews departments' proposed changes to their rights and responsibility lists",
   },
+  helper: {
+    name: "帮办员",
+    nameEn: "Helper",
+    description: "在街道、社区便民服务中心凭本人授权为群众帮办代办政务服务",
+    descriptionEn: "Applies for residents, with their authorisation, at a street or community service centre",
+  },
   system: {
     name: "部门业务系统",
     nameEn: "Department system",
@@ -71,7 +77,8 @@ export const HUMAN_ROLES: readonly Role[] = [
   "leader",
   "auditor",
   "platform_admin",
+  "helper",
 ];
 
 /** Roles that act for a department and so must belong to at least one. */
-export const DEPARTMENT_ROLES: readonly Role[] = ["officer", "dept_admin", "leader"];
+export const DEPARTMENT_ROLES: readonly Role[] = ["officer", "dept_admin", "leader", "helper"];

@@ -2,7 +2,8 @@ import { DEMO_CATALOGUE } from "../exchange/demo-catalogue.js";
 import type { Power } from "./rights-list.js";
 
 /**
- * Real-world powers of ten municipal departments of 杭州市, with their legal bases, as the demo's
+ * Real-world powers of ten municipal departments of 杭州市 and of the 西湖区 offices that handle steps
+ * of their services, with their legal bases, as the demo's
  * 权力清单 and 责任清单. Data resource ids name the exchange's catalogue (issue 5); each item of the
  * service catalogue exercises one of these powers (src/modules/catalog/demo-services.ts).
  */
@@ -454,6 +455,117 @@ export const DEMO_POWERS: Power[] = [
     grants: [
       { roles: ["system"], action: "read", resources: ["household-register", "enterprise-register"] },
       { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
+      { roles: ["officer"], action: "decide", resources: [] },
+    ],
+  },
+  // 西湖区 and its 北山街道: the offices where the catalogue's items are accepted, inspected or
+  // decided (src/modules/catalog/demo-services.ts, steps with a department of their own). Each
+  // holds the power under which it acts, with its own legal basis; see docs/applications.md.
+  // 杭州市公安局西湖区分局
+  {
+    code: "330106-GA-QR-001",
+    name: "居民身份证受理与签发",
+    nameEn: "Accepting and issuing resident identity cards",
+    type: "行政确认",
+    legalBasis: [
+      { law: "中华人民共和国居民身份证法", article: "第七条" },
+      { law: "中华人民共和国居民身份证法", article: "第八条" },
+    ],
+    department: "XH-GA",
+    level: "county",
+    duties: [
+      "受理本辖区常住户口居民的居民身份证申领、换领、补领",
+      "核验申领登记表与户口簿信息",
+      "由县级人民政府公安机关签发并在法定时限内发放",
+    ],
+    accountability: "依照《中华人民共和国居民身份证法》第二十条追究责任",
+    grants: [
+      { roles: ["officer"], action: "read", resources: ["household-register"] },
+      { roles: ["officer"], action: "decide", resources: [] },
+    ],
+  },
+  // 杭州市西湖区市场监督管理局
+  {
+    code: "330106-SCJG-XK-001",
+    name: "食品经营许可（受理与现场核查）",
+    nameEn: "Food business licences (acceptance and inspection of premises)",
+    type: "行政许可",
+    legalBasis: [
+      { law: "中华人民共和国食品安全法", article: "第三十五条" },
+      { law: "食品经营许可和备案管理办法", article: "第四条" },
+    ],
+    department: "XH-SCJG",
+    level: "county",
+    duties: [
+      "受理辖区内食品经营许可申请并一次告知所需材料",
+      "必要时对经营场所进行现场核查",
+      "如实记录核查情况",
+    ],
+    accountability: "依照《中华人民共和国食品安全法》第一百四十四条追究责任",
+    grants: [
+      { roles: ["officer"], action: "read", resources: ["enterprise-register"] },
+      { roles: ["officer"], action: "decide", resources: [] },
+    ],
+  },
+  // 杭州市西湖区民政局
+  {
+    code: "330106-MZ-QR-001",
+    name: "婚姻登记",
+    nameEn: "Marriage registration",
+    type: "行政确认",
+    legalBasis: [
+      { law: "中华人民共和国民法典", article: "第一千零四十九条" },
+      { law: "婚姻登记条例", article: "第二条" },
+    ],
+    department: "XH-MZ",
+    level: "county",
+    duties: [
+      "在婚姻登记处审查当事人的证件和声明",
+      "对符合结婚条件的当场予以登记并发给结婚证",
+      "保护当事人隐私",
+    ],
+    accountability: "依照《婚姻登记条例》追究责任",
+    grants: [
+      { roles: ["officer"], action: "read", resources: ["household-register", "marriage-register"] },
+      { roles: ["officer"], action: "decide", resources: [] },
+    ],
+  },
+  {
+    code: "330106-MZ-JF-001",
+    name: "最低生活保障审批",
+    nameEn: "Approving minimum living allowances",
+    type: "行政给付",
+    legalBasis: [{ law: "社会救助暂行办法", article: "第十一条" }],
+    department: "XH-MZ",
+    level: "county",
+    duties: [
+      "审查乡镇街道报送的申请材料、调查材料和初审意见",
+      "对符合条件的予以批准并核定保障金额",
+      "对不符合条件的书面说明理由",
+    ],
+    accountability: "依照《社会救助暂行办法》第六十六条追究责任",
+    grants: [
+      { roles: ["officer"], action: "read", resources: ["household-register", "real-estate-register"] },
+      { roles: ["officer"], action: "decide", resources: [] },
+    ],
+  },
+  // 西湖区北山街道办事处
+  {
+    code: "330106-BS-JF-001",
+    name: "最低生活保障申请受理、调查与公示",
+    nameEn: "Accepting, investigating and publicising minimum living allowance applications",
+    type: "行政给付",
+    legalBasis: [{ law: "社会救助暂行办法", article: "第十一条" }],
+    department: "XH-BS",
+    level: "township",
+    duties: [
+      "受理户籍在本街道的家庭提出的书面申请",
+      "通过入户调查、邻里访问、信息查询等方式核实家庭收入和财产状况，提出初审意见",
+      "在申请人所在社区公示初审意见后报区民政局审批",
+    ],
+    accountability: "依照《社会救助暂行办法》第六十六条追究责任",
+    grants: [
+      { roles: ["officer"], action: "read", resources: ["household-register", "real-estate-register"] },
       { roles: ["officer"], action: "decide", resources: [] },
     ],
   },

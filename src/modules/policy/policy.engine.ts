@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
+import { ASSIST_PERMITS } from "./assist-policies.js";
 import { NEGATIVE_LIST } from "./negative-list.js";
 import { CEDAR_SCHEMA, type DecisionRequest, type PolicyAction, RESOURCE_TYPE } from "./policy.schema.js";
 import { type CedarRequest, type RequestChecker, requestChecker } from "./request-check.js";
@@ -134,11 +135,16 @@ export class PolicyEngine {
 
   /**
    * Builds the decision point from permits (the compiled rights lists) and the platform's own
-   * policies: by default the route-level permits and the negative list's forbids.
+   * policies: by default the route-level permits, who may apply for another person, and the
+   * negative list's forbids.
    */
   static create(
     permits: CedarPolicy[],
-    forbids: CedarPolicy[] = [...ROUTE_PERMITS, ...NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar }))],
+    forbids: CedarPolicy[] = [
+      ...ROUTE_PERMITS,
+      ...ASSIST_PERMITS,
+      ...NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar })),
+    ],
   ): PolicyEngine {
     requests();
     const policies = [...permits, ...forbids];
@@ -219,7 +225,7 @@ export function toCedarRequest(request: DecisionRequest): CedarRequest {
       ],
     };
   }
-  const resource = { type: RESOURCE_TYPE.decide, id: request.resource.id };
+  const resource = { type: RESOURCE_TYPE[request.action], id: request.resource.id };
   return {
     principal: principalUid,
     action,

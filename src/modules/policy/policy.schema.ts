@@ -1,8 +1,9 @@
 /**
  * The Cedar schema every policy is validated against (strict mode) before it can be saved or loaded.
  * Principals are accounts (or, calling a public route, nobody: Anonymous); resources are data
- * resources (the exchange's catalogue), applications (what citizens submit) and the platform's HTTP
- * routes (each route's declared access rule, for the route-level decision).
+ * resources (the exchange's catalogue), applications (what citizens submit: decided by officers, or
+ * made for another person by an assisting account, 帮办代办) and the platform's HTTP routes (each
+ * route's declared access rule, for the route-level decision).
  */
 export const CEDAR_SCHEMA = `namespace Yimen {
   entity Account = {
@@ -40,6 +41,7 @@ export const CEDAR_SCHEMA = `namespace Yimen {
     "scopes": Set<String>
   };
   action "decide" appliesTo { principal: [Account], resource: [Application], context: {} };
+  action "assist" appliesTo { principal: [Account], resource: [Application], context: {} };
   action "call" appliesTo { principal: [Account, Anonymous], resource: [Route], context: CallContext };
 }`;
 
@@ -47,12 +49,13 @@ export const CEDAR_SCHEMA = `namespace Yimen {
 export type SharingClass = "unconditional" | "conditional" | "none";
 /** Data classes that policies distinguish. */
 export type DataClass = "general" | "personal" | "sensitive" | "health";
-export type PolicyAction = "read" | "decide" | "call";
+export type PolicyAction = "read" | "decide" | "assist" | "call";
 
 /** The one resource type each action applies to (as in the schema's `appliesTo`). */
 export const RESOURCE_TYPE: Record<PolicyAction, string> = {
   read: "Yimen::DataResource",
   decide: "Yimen::Application",
+  assist: "Yimen::Application",
   call: "Yimen::Route",
 };
 
@@ -111,5 +114,7 @@ export interface CallContext {
 export type DecisionRequest =
   | { action: "read"; principal: PrincipalAttrs; resource: DataResourceAttrs; context: ReadContext }
   | { action: "decide"; principal: PrincipalAttrs; resource: ApplicationAttrs }
+  /** Applying for another person (帮办代办): the application about to be made, the caller its applicant. */
+  | { action: "assist"; principal: PrincipalAttrs; resource: ApplicationAttrs }
   /** A principal of null is nobody signed in. */
   | { action: "call"; principal: PrincipalAttrs | null; resource: RouteAttrs; context: CallContext };

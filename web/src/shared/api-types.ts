@@ -10,6 +10,7 @@ export const ROLES = [
   "auditor",
   "platform_admin",
   "legal_reviewer",
+  "helper",
   "system",
 ] as const;
 

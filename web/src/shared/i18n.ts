@@ -191,6 +191,7 @@ const zhCN = {
   "role.auditor": "审计监督",
   "role.platform_admin": "平台管理员",
   "role.legal_reviewer": "法制审核",
+  "role.helper": "帮办员",
   "role.system": "部门业务系统",
 
   "portal.title": "市民/企业服务",
@@ -1348,6 +1349,7 @@ const en: Messages = {
   "role.auditor": "Auditor",
   "role.platform_admin": "Platform admin",
   "role.legal_reviewer": "Legal reviewer",
+  "role.helper": "Helper",
   "role.system": "Department system",
 
   "portal.title": "Citizen portal",

@@ -6,7 +6,7 @@ export type Section = "portal" | "workbench" | "cockpit" | "oversight" | "admin"
 
 export const SECTION_ROLES: Record<Section, readonly Role[]> = {
   portal: ["citizen", "enterprise_agent"],
-  workbench: ["officer", "dept_admin", "legal_reviewer"],
+  workbench: ["officer", "dept_admin", "legal_reviewer", "helper"],
   cockpit: ["leader"],
   oversight: ["auditor"],
   admin: ["platform_admin", "dept_admin"],
@@ -41,6 +41,7 @@ const ROLE_HOME: Record<Role, string | null> = {
   auditor: "/oversight",
   platform_admin: "/admin",
   legal_reviewer: "/workbench",
+  helper: "/workbench/assist",
   system: null,
 };
 
@@ -82,5 +83,6 @@ export const ROLE_COLOUR: Record<Role, string> = {
   auditor: "geekblue",
   platform_admin: "red",
   legal_reviewer: "purple",
+  helper: "blue",
   system: "default",
 };

@@ -9,6 +9,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import { Alert, Tag } from "antd";
 import type { RequestsWorkspace } from "../../../shared/requests/types";
@@ -151,6 +152,21 @@ export function WorkbenchHome() {
               title={t("workbench.applicationQueue")}
               description={t("workbench.applicationQueueCard")}
               testId="application-queue-card"
+            />
+          </div>
+        </>
+      ) : null}
+
+      {me.roles.includes("helper") ? (
+        <>
+          <h2 className="section-title">{t("assist.title")}</h2>
+          <div className="card-grid">
+            <FeatureCard
+              to="/workbench/assist"
+              icon={<TeamOutlined />}
+              title={t("assist.title")}
+              description={t("assist.card")}
+              testId="assist-card"
             />
           </div>
         </>

@@ -28,13 +28,16 @@ const TaskReviewPage = lazy(() =>
   import("./applications/TaskReviewPage").then((m) => ({ default: m.TaskReviewPage })),
 );
 
+const AssistPage = lazy(() => import("./assist/AssistPage").then((m) => ({ default: m.AssistPage })));
+const ApplyPage = lazy(() => import("../portal/apply/ApplyPage").then((m) => ({ default: m.ApplyPage })));
+
 const RequestQueuePage = lazy(() => import("../requests/QueuePage").then((m) => ({ default: m.QueuePage })));
 const RequestDetailPage = lazy(() =>
   import("../requests/RequestDetailPage").then((m) => ({ default: m.RequestDetailPage })),
 );
 const HotlinePage = lazy(() => import("../requests/HotlinePage").then((m) => ({ default: m.HotlinePage })));
 
-/** /workbench/*: the staff home, a department admin's rights list, the legal reviewers' queue, the sharing agreements and the officers' application queue. */
+/** /workbench/*: the staff home, a department admin's rights list, the legal reviewers' queue, the sharing agreements, the officers' application queue and the 帮办员's assisted applying. */
 export function WorkbenchSection() {
   return (
     <Routes>
@@ -124,6 +127,22 @@ export function WorkbenchSection() {
         element={
           <RequireRole roles={["officer"]}>
             <HotlinePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="assist"
+        element={
+          <RequireRole roles={["helper"]}>
+            <AssistPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="assist/apply/:code"
+        element={
+          <RequireRole roles={["helper"]}>
+            <ApplyPage assisted />
           </RequireRole>
         }
       />

@@ -8,6 +8,7 @@ import { EventTimeline } from "../../shared/applications/EventTimeline";
 import { FormValues } from "../../shared/applications/FormValues";
 import { daysKey } from "../../shared/applications/labels";
 import { MaterialsList } from "../../shared/applications/MaterialsList";
+import { OnBehalfNote } from "../../shared/applications/OnBehalfNote";
 import { ApplicationOutcomeTag, ApplicationStatusTag } from "../../shared/applications/Tags";
 import { TaskCard } from "../../shared/applications/TaskCard";
 import type { ApplicationDetail } from "../../shared/applications/types";
@@ -108,7 +109,7 @@ export function ApplicationPage() {
             >
               {t("ledgerPage.refresh")}
             </Button>
-            {application.status === "draft" ? (
+            {application.status === "draft" && !application.asSubject ? (
               <Button
                 type="primary"
                 icon={<EditOutlined aria-hidden="true" />}
@@ -117,7 +118,7 @@ export function ApplicationPage() {
                 {t("apps.mine.continue")}
               </Button>
             ) : null}
-            {canWithdraw(application) ? (
+            {canWithdraw(application) && !application.asSubject ? (
               <Popconfirm
                 title={t("apps.withdrawConfirm")}
                 description={t("apps.withdrawConfirmText")}
@@ -156,11 +157,7 @@ export function ApplicationPage() {
             <dt>{t("apps.applicant")}</dt>
             <dd>
               {application.subject.name}
-              {application.onBehalf ? (
-                <span className="use-card__meta">
-                  {t("apps.onBehalf", { agent: application.onBehalf.agentName })}
-                </span>
-              ) : null}
+              <OnBehalfNote application={application} />
             </dd>
           </div>
           <div>
@@ -197,7 +194,7 @@ export function ApplicationPage() {
             {application.tasks.map((task) => (
               <li key={task.id}>
                 <TaskCard application={application} task={task} departmentName={departments.name}>
-                  {task.status === "supplement" ? (
+                  {task.status === "supplement" && !application.asSubject ? (
                     <SupplyPanel
                       application={application}
                       task={task}

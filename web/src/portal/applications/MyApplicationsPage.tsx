@@ -6,6 +6,7 @@ import { useDepartmentsByCode } from "../../rights/useDepartmentsByCode";
 import { withQuery } from "../../shared/api";
 import type { ItemList } from "../../shared/api-types";
 import { STEP_KEY } from "../../shared/applications/labels";
+import { OnBehalfNote } from "../../shared/applications/OnBehalfNote";
 import {
   ApplicationOutcomeTag,
   ApplicationStatusTag,
@@ -130,6 +131,11 @@ export function MyApplicationsPage() {
                     <span className="muted small">{t("apps.number")}</span>{" "}
                     <span className="code">{app.number}</span>
                   </p>
+                  {app.onBehalf ? (
+                    <p className="small">
+                      <OnBehalfNote application={app} />
+                    </p>
+                  ) : null}
                   {app.tasks.length > 0 ? (
                     <ul className="task-lines" aria-label={t("apps.progress")}>
                       {app.tasks.map((task) => (

@@ -23,6 +23,7 @@ import { useCatalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
 import type { MessageKey } from "../../shared/i18n";
 import { useApi } from "../../shared/useApi";
+import { AssistedNote } from "./AssistedNote";
 import { ConsentStep } from "./ConsentStep";
 import { FormStep } from "./FormStep";
 import { MaterialsStep } from "./MaterialsStep";
@@ -72,8 +73,12 @@ function submitProblems(error: ApiError): FieldProblem[] | null {
  * /portal/apply/:code: one page through 须知 → 授权预填 → 填写表单 → 提交材料 → 确认提交 for a service item
  * or a one-thing bundle. `?draft=ID` resumes a draft; `&step=` keeps the step in the address, so the
  * browser's back button and a reload stay where the applicant was.
+ *
+ * `assisted`: /workbench/assist/apply/:code, a 帮办员 filling in an application made for someone else
+ * (帮办代办). Its draft was started on /workbench/assist; the consent step says why pre-fill is not
+ * offered, and the end leads back there.
  */
-export function ApplyPage() {
+export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
   const { code = "" } = useParams();
   const { t, pick } = useI18n();
   const navigate = useNavigate();
@@ -216,11 +221,15 @@ export function ApplyPage() {
       ? pick(application.service.name, application.service.nameEn)
       : code;
 
-  const trail = <SubPageTrail section={t("apps.services")} sectionTo="/services" page={serviceName} />;
+  const trail = assisted ? (
+    <SubPageTrail section={t("assist.title")} sectionTo="/workbench/assist" page={serviceName} />
+  ) : (
+    <SubPageTrail section={t("apps.services")} sectionTo="/services" page={serviceName} />
+  );
 
   // A draft that has been submitted (just now, or earlier in another tab).
   if (application && application.status !== "draft") {
-    const progress = `/portal/applications/${application.id}`;
+    const progress = assisted ? "/workbench/assist" : `/portal/applications/${application.id}`;
     return (
       <>
         {trail}
@@ -253,11 +262,13 @@ export function ApplyPage() {
                 }}
                 data-testid="view-progress"
               >
-                {t("apps.done.progress")}
+                {t(assisted ? "assist.back" : "apps.done.progress")}
               </Button>,
-              <Link key="mine" to="/portal/applications">
-                {t("portal.applications")}
-              </Link>,
+              assisted ? null : (
+                <Link key="mine" to="/portal/applications">
+                  {t("portal.applications")}
+                </Link>
+              ),
             ]}
           />
         </Card>
@@ -320,6 +331,8 @@ export function ApplyPage() {
     body = <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
   } else if (!application) {
     body = <Loading />;
+  } else if (step === "consent" && application.onBehalf) {
+    body = <AssistedNote application={application} onNext={() => go("form")} />;
   } else if (step === "consent") {
     body = (
       <ConsentStep

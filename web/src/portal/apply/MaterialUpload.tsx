@@ -10,7 +10,7 @@ import { useI18n } from "../../shared/I18nProvider";
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
 /** The file's content as base64 (what POST /api/applications/:id/uploads takes). */
-function readBase64(file: Blob): Promise<string> {
+export function readBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -1,6 +1,7 @@
 // Wire types of the applications API (办件) as src/modules/applications/applications.presenter.ts
 // sends them. The catalogue's own types (forms, steps, items, bundles) come from shared/services.
 
+import type { AuthorisationKind } from "../../../../shared/applications/assisted.js";
 import type { ServiceForm, StepKind } from "../../../../shared/services/catalogue.js";
 
 export type {
@@ -66,7 +67,12 @@ export interface ApplicationSummary {
   status: ApplicationStatus;
   outcome: ApplicationOutcome | null;
   subject: { type: "person" | "organisation"; name: string };
-  onBehalf: { agentName: string; authorisation: { kind: string; reference: string; note?: string } } | null;
+  /** Made for the person by someone else (帮办代办), with the authorisation they recorded. */
+  onBehalf: {
+    agentName: string;
+    authorisation: { kind: AuthorisationKind; reference: string; note?: string };
+    scan: { uploadId: string; filename: string; size: number; sha256: string } | null;
+  } | null;
   promisedDays: number;
   acceptedOn: string | null;
   dueOn: string | null;
@@ -136,6 +142,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   tasks: ApplicationTask[];
   events: ApplicationEvent[];
   asOfficer: boolean;
+  /** The viewer is the person it was made for by someone else (帮办代办): they follow it, the applicant acts. */
+  asSubject: boolean;
 }
 
 /** A registry that refused or failed during pre-fill: its fields are left to the applicant. */

@@ -15,6 +15,7 @@ import { FormValues } from "../../shared/applications/FormValues";
 import { fieldTitle } from "../../shared/applications/form";
 import { APPROVE_KEY } from "../../shared/applications/labels";
 import { MaterialsList } from "../../shared/applications/MaterialsList";
+import { authorisationKindKey } from "../../shared/applications/OnBehalfNote";
 import { ApplicationOutcomeTag, ApplicationStatusTag } from "../../shared/applications/Tags";
 import { TaskCard } from "../../shared/applications/TaskCard";
 import type { ApplicationDetail, ApplicationTask, TaskAction } from "../../shared/applications/types";
@@ -201,7 +202,8 @@ export function TaskReviewPage() {
               <dd>
                 {application.onBehalf.agentName}
                 <span className="use-card__meta">
-                  {application.onBehalf.authorisation.kind} · {application.onBehalf.authorisation.reference}
+                  {t(authorisationKindKey(application.onBehalf.authorisation.kind))} ·{" "}
+                  {application.onBehalf.authorisation.reference}
                 </span>
               </dd>
             </div>
