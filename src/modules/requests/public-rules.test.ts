@@ -41,6 +41,7 @@ describe("which categories are shown, and how", () => {
     expect(mentionsHome("楼下饭店的油烟直接排到居民楼，家里窗户都不敢开")).toBe(true);
     expect(mentionsHome(null, "翠苑一区12幢3单元501室")).toBe(true);
     expect(mentionsHome("路灯不亮", "文二西路")).toBe(false);
+    expect(mentionsHome("同一品牌在全市有二十多家门店")).toBe(false);
   });
 });
 

@@ -70,7 +70,7 @@ export function classOf(
 // Words that place the request at someone's home, whatever its category: a public-place category
 // with one of these (楼下饭店油烟, 家里停水) is generalised like a private one.
 const HOME =
-  /(?:我家|家里|家中|家门|住家|住户|住宅|居民楼|宿舍|公寓|单元|室|楼上|楼下|隔壁|邻居|对门|业主|房东|租户|租住|入户|户内|阳台|卧室)/u;
+  /(?:我家|家里|家中|家门口|住家|住户|住宅|居民楼|宿舍|公寓|单元|室|楼上|楼下|隔壁|邻居|对门|业主|房东|租户|租住|入户|户内|阳台|卧室)/u;
 
 /** Whether the text or the address suggests the location is a private home. */
 export function mentionsHome(...texts: (string | null | undefined)[]): boolean {

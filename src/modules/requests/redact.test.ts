@@ -113,10 +113,11 @@ describe("names", () => {
     ).toBe("我是【姓名】（【姓名】女士），【姓名】的电话 【电话】，邮件 【邮箱】");
   });
 
-  it("finds names jieba tags, but not places named like people", () => {
-    const text = "邻居李建国每天装修，物业经理陈志强不管，钱塘区白杨街道";
+  it("finds three-character names jieba tags, but not places or the words its dictionary mistags", () => {
+    const text =
+      "邻居李建国每天装修，物业经理陈志强不管，钱塘区白杨街道，该阳光房未取得规划许可，已下达通知书";
     expect(redactForPublic(text, nobody, personNameWords)).toBe(
-      "邻居【姓名】每天装修，物业经理【姓名】不管，钱塘区白杨街道",
+      "邻居【姓名】每天装修，物业经理【姓名】不管，钱塘区白杨街道，该阳光房未取得规划许可，已下达通知书",
     );
   });
 });

@@ -206,7 +206,9 @@ function removeNames(text: string, tagger: NameTagger | null): string {
     const found = new Set<string>();
     for (const word of tagger(out)) {
       const chars = [...word];
-      if (chars.length < 2 || chars.length > 4 || !/^[\u4e00-\u9fff]+$/u.test(word)) {
+      // jieba's dictionary tags many two-character words as names (许可, 白杨): only three or four
+      // characters (surname and a two-character given name, or a compound surname) are taken.
+      if (chars.length < 3 || chars.length > 4 || !/^[\u4e00-\u9fff]+$/u.test(word)) {
         continue;
       }
       // A tagged word that starts with no surname at all is more often a place or a thing.
