@@ -3,6 +3,7 @@
 // messages of its own keeps them beside its pages and is spread in here.
 
 import { requestsEn, requestsZh } from "../requests/messages";
+import { publicRequestsEn, publicRequestsZh } from "../requests/public/messages";
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
 import { APPLICATIONS_EN, APPLICATIONS_ZH } from "./i18n-applications";
 
@@ -16,6 +17,7 @@ const zhCN = {
   ...SERVICES_ZH,
   ...APPLICATIONS_ZH,
   ...requestsZh,
+  ...publicRequestsZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -1154,6 +1156,7 @@ const en: Messages = {
   ...SERVICES_EN,
   ...APPLICATIONS_EN,
   ...requestsEn,
+  ...publicRequestsEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",
