@@ -63,6 +63,22 @@ describe("identity, organisation, card and vehicle numbers", () => {
     expect(redact(`ID ${withX.toLowerCase()}`)).toBe("ID 【身份证号】");
   });
 
+  it("never leaves the digits of an ID number, whatever surrounds it", () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom("330106", "110101", "440305"),
+        fc.date({ min: new Date("1930-01-01"), max: new Date("2020-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.string(),
+        (pre, region, birth, sequence, post) => {
+          const id = makeIdNumber(region, birth.toISOString().slice(0, 10), sequence);
+          expect(redact(`${pre}${id}${post}`)).not.toContain(id.slice(0, 17));
+        },
+      ),
+    );
+  });
+
   it("still hides an 18-digit number whose check character is wrong (as a number)", () => {
     const wrong = `${id.slice(0, 17)}${id.endsWith("0") ? "1" : "0"}`;
     expect(redact(wrong)).toBe(TOKENS.number);
@@ -111,6 +127,28 @@ describe("names", () => {
     expect(
       redactForPublic("我是林晓雨（林女士），晓雨的电话 1 3 8 5 7 1 6 0 2 1 8，邮件 LXY@example.cn", known),
     ).toBe("我是【姓名】（【姓名】女士），【姓名】的电话 【电话】，邮件 【邮箱】");
+  });
+
+  it("never leaves a known requester's name or phone, whatever surrounds them", () => {
+    const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string({ unit: han, minLength: 2, maxLength: 3 }),
+        fc.nat(99_999_999),
+        fc.string(),
+        (pre, name, rest, post) => {
+          const phone = `139${String(rest).padStart(8, "0")}`;
+          const out = redactForPublic(`${pre}${name}${post}，电话${phone}`, {
+            names: [name],
+            phones: [phone],
+            emails: [],
+          });
+          expect(out).not.toContain(name);
+          expect(out).not.toContain(phone);
+        },
+      ),
+    );
   });
 
   it("finds three-character names jieba tags, but not places or the words its dictionary mistags", () => {
