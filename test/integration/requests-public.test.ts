@@ -182,6 +182,16 @@ describe.each(testDatabases())("the public view of requests (%s)", (kind) => {
     expect((await put(as.citizen as Client, false)).statusCode).toBe(404);
     expect((await put(as.citizen2 as Client, false)).statusCode).toBe(200);
     expect((await anon(`/api/public/requests/${ids.road}`)).statusCode).toBe(404);
+    expect(
+      ((await (as.citizen2 as Client).get(`/api/requests/${ids.road}`)).json() as { publicView: boolean })
+        .publicView,
+    ).toBe(false);
+    const entry = await t.platform.database.db
+      .selectFrom("ledger_entries")
+      .selectAll()
+      .where("action", "=", "requests.public_view")
+      .executeTakeFirst();
+    expect(entry).toBeDefined();
     expect((await put(as.citizen2 as Client, true)).statusCode).toBe(200);
     expect((await anon(`/api/public/requests/${ids.road}`)).statusCode).toBe(200);
   });

@@ -49,6 +49,10 @@ export const publicRequestsZh = {
   "publicRequests.privacy":
     "姓名、电话、身份证号、统一社会信用代码、邮箱、车牌、银行卡号和门牌号以【姓名】【电话】等标记代替；涉及个人健康、劳动社保、入学等事项不公开；诉求人提交时可选择不公开。照片不公开。自动识别难免遗漏，如发现个人信息请拨打 12345 告知。",
   "publicRequests.notFound": "该诉求不存在或未公开",
+  "publicRequests.isShown": "已在诉求公开中展示（个人信息已隐去）",
+  "publicRequests.isHidden": "未公开展示",
+  "publicRequests.shown": "已在诉求公开中展示",
+  "publicRequests.withdrawn": "已从诉求公开中撤下",
   "requests.field.publicView": "同意在“诉求公开”中展示（隐去姓名、电话等个人信息，住宅位置模糊处理）",
   "ledger.action.requests.public_view": "诉求公开设置",
 } as const;
@@ -102,6 +106,10 @@ export const publicRequestsEn: Record<keyof typeof publicRequestsZh, string> = {
   "publicRequests.privacy":
     "Names, phone, ID and credit-code numbers, e-mail addresses, licence plates, bank cards and house numbers are replaced by marks such as 【姓名】 (name) and 【电话】 (phone); matters of health, employment, social insurance and school places are not published; requesters may choose not to publish theirs when filing. Photos are never published. Automatic detection can miss things: if you see personal data, call 12345.",
   "publicRequests.notFound": "This request does not exist or is not public",
+  "publicRequests.isShown": "Shown in Public requests (personal data removed)",
+  "publicRequests.isHidden": "Not shown publicly",
+  "publicRequests.shown": "Now shown in Public requests",
+  "publicRequests.withdrawn": "Withdrawn from Public requests",
   "requests.field.publicView":
     "Show it in Public requests (without my name, phone or other personal data; a home is blurred)",
   "ledger.action.requests.public_view": "Request's public view changed",
