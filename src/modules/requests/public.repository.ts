@@ -1,5 +1,4 @@
-import type { Transaction } from "kysely";
-import { sql } from "kysely";
+import { type Selectable, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
 import type { RequestStatus } from "./requests.tables.js";
@@ -29,31 +28,8 @@ const COLUMNS = [
   "closed_at",
 ] as const;
 
-export interface PublicCandidate {
-  id: string;
-  number: string;
-  status: RequestStatus;
-  title: string | null;
-  description: string;
-  reply: string | null;
-  category_code: string | null;
-  proposed_category_code: string | null;
-  department_code: string | null;
-  requester_account_id: string | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  contact_email: string | null;
-  lat: number | null;
-  lng: number | null;
-  address: string | null;
-  created_at: Date;
-  updated_at: Date;
-  dispatched_at: Date | null;
-  replied_at: Date | null;
-  closed_at: Date | null;
-  /** created_at to the microsecond, as the keyset cursor's text. */
-  at_key: string;
-}
+/** A row as the projection reads it, and the keyset cursor's text (created_at to the microsecond). */
+export type PublicCandidate = Pick<Selectable<DB["requests"]>, (typeof COLUMNS)[number]> & { at_key: string };
 
 /** What SQL can narrow without seeing the published form (the caller checks that form afterwards). */
 export interface CandidateQuery {
