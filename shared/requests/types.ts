@@ -35,6 +35,8 @@ export interface RequestSummary {
   proposedBy: string | null;
   department: DeptRef | null;
   anonymous: boolean;
+  /** The requester lets it appear, redacted, in the public view (诉求公开). */
+  publicView: boolean;
   contactName: string | null;
   /** Always masked (138****0218); the clear number only through the handling department's contact view. */
   contactPhone: string | null;

@@ -10,7 +10,12 @@ import { identityRoutes } from "../modules/identity/index.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
 import { notificationRoutes } from "../modules/notifications/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
-import { open311Routes, ratesRoutes, requestsRoutes } from "../modules/requests/index.js";
+import {
+  open311Routes,
+  publicRequestsRoutes,
+  ratesRoutes,
+  requestsRoutes,
+} from "../modules/requests/index.js";
 import { calendarRoutes } from "./calendar/index.js";
 import type { Config } from "./config.js";
 import type { ServiceContext } from "./context.js";
@@ -80,6 +85,7 @@ export function createHttpApp(
       requestsRoutes(platform.ctx),
       open311Routes(platform.ctx),
       ratesRoutes(platform.ctx),
+      publicRequestsRoutes(platform.ctx),
     ],
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });

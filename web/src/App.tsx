@@ -34,6 +34,12 @@ const CataloguePage = lazy(() =>
 const PerformancePage = lazy(() =>
   import("./performance/PerformancePage").then((m) => ({ default: m.PerformancePage })),
 );
+const PublicRequestsPage = lazy(() =>
+  import("./requests/public/PublicRequestsPage").then((m) => ({ default: m.PublicRequestsPage })),
+);
+const PublicRequestPage = lazy(() =>
+  import("./requests/public/PublicRequestPage").then((m) => ({ default: m.PublicRequestPage })),
+);
 const StatsPage = lazy(() => import("./cockpit/StatsPage").then((m) => ({ default: m.StatsPage })));
 const RatesPage = lazy(() => import("./cockpit/RatesPage").then((m) => ({ default: m.RatesPage })));
 const RectificationsPage = lazy(() =>
@@ -176,6 +182,22 @@ function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <VerifyCertificatePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/requests/public"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicRequestsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/requests/public/:id"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicRequestPage />
           </Suspense>
         }
       />

@@ -25,3 +25,4 @@ export {
   stratifiedFolds,
 } from "./metrics.js";
 export { type LabelledText, parseRequestsCsv, requestText } from "./requests-csv.js";
+export { personNameWords } from "./text.js";

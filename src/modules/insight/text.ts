@@ -48,6 +48,17 @@ export function words(normalized: string): string[] {
     .filter((w) => !NOISE.test(w));
 }
 
+/**
+ * The words jieba tags as personal names (`nr`, with its HMM on for names not in the dictionary),
+ * in order of appearance. A guess: it misses many names and tags some places; callers filter.
+ */
+export function personNameWords(text: string): string[] {
+  return segmenter()
+    .tag(text, true)
+    .filter((w) => w.tag === "nr")
+    .map((w) => w.word);
+}
+
 // A character bigram as one number: (first code point + 1) · 2^21 + second. Code points are below
 // 2^21, so unigrams (the code point itself) and bigrams never collide, and the largest key stays
 // below 2^53. Numbers make the hot loop of classification several times faster than strings.

@@ -84,6 +84,7 @@ function summary(r: repo.RequestRow, l: Lookups, view: "requester" | "staff"): R
     proposedBy: view === "staff" ? r.proposed_by : null,
     department: l.dept(r.department_code),
     anonymous: r.anonymous,
+    publicView: r.public_view,
     contactName: view === "staff" && r.anonymous ? null : r.contact_name,
     contactPhone: r.contact_phone && !(view === "staff" && r.anonymous) ? maskPhone(r.contact_phone) : null,
     address: r.address,

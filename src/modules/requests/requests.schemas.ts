@@ -26,6 +26,7 @@ export const SubmitBody = StrictObject({
   lat: Type.Optional(Coordinate),
   lng: Type.Optional(Coordinate),
   address: Type.Optional(Short(800)),
+  publicView: Type.Optional(Type.Boolean()),
 });
 
 export const HotlineBody = StrictObject({
@@ -38,6 +39,7 @@ export const HotlineBody = StrictObject({
   address: Type.Optional(Short(800)),
   lat: Type.Optional(Coordinate),
   lng: Type.Optional(Coordinate),
+  publicView: Type.Optional(Type.Boolean()),
 });
 
 export const DispatchBody = StrictObject({

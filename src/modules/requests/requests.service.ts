@@ -30,6 +30,8 @@ export interface IntakeInput {
   open311KeyId?: string | null | undefined;
   /** Open311 requires a location (coordinates or an address). */
   requireLocation?: boolean;
+  /** May appear, redacted, in the public view (default yes). */
+  publicView?: boolean | undefined;
 }
 
 type FieldKey =
@@ -246,6 +248,7 @@ export async function submit(
         address: clean.address,
         media_url: clean.mediaUrl,
         open311_key_id: input.open311KeyId ?? null,
+        public_view: input.publicView ?? true,
         duplicate_of: null,
         reply: null,
         reply_by: null,
@@ -680,6 +683,7 @@ export interface HotlineInput {
   address?: string | undefined;
   lat?: number | undefined;
   lng?: number | undefined;
+  publicView?: boolean | undefined;
 }
 
 /** A 12345 hotline agent files what a caller says, with the caller's phone number (required). */
@@ -705,6 +709,7 @@ export async function submitHotline(
       address: input.address,
       lat: input.lat,
       lng: input.lng,
+      publicView: input.publicView,
     },
     { names: HOTLINE_FIELDS, requesterAccountId: null },
   );

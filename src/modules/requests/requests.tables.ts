@@ -72,6 +72,8 @@ export interface RequestTables {
     resolved: boolean | null;
     satisfied: boolean | null;
     return_visit_at: Stamp;
+    /** The requester lets it appear, redacted, in the public view (default yes). */
+    public_view: ColumnType<boolean, boolean | undefined, boolean>;
   };
   request_assignments: {
     id: Generated<string>;

@@ -528,6 +528,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     resolved: true,
     satisfied: true,
     return_visit_at: true,
+    public_view: true,
   },
   request_assignments: {
     id: true,

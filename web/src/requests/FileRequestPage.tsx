@@ -24,6 +24,7 @@ interface Values {
   contactName?: string;
   contactPhone?: string;
   anonymous?: boolean;
+  publicView?: boolean;
 }
 
 const FIELDS = ["title", "description", "category", "address", "lat", "lng", "contactName", "contactPhone"];
@@ -78,6 +79,9 @@ export function FileRequestPage() {
           </Form.Item>
           <Form.Item name="anonymous" valuePropName="checked">
             <Checkbox>{t("requests.field.anonymous")}</Checkbox>
+          </Form.Item>
+          <Form.Item name="publicView" valuePropName="checked" initialValue={true}>
+            <Checkbox data-testid="request-public-view">{t("requests.field.publicView")}</Checkbox>
           </Form.Item>
           {anonymous ? null : (
             <div className="request-form__coords">

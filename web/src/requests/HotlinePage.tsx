@@ -18,6 +18,7 @@ interface Values {
   callerPhone: string;
   callerName?: string;
   anonymous?: boolean;
+  publicView?: boolean;
   title?: string;
   description: string;
   category?: string[];
@@ -112,6 +113,9 @@ export function HotlinePage() {
           </div>
           <Form.Item name="anonymous" valuePropName="checked">
             <Checkbox>{t("requests.hotline.anonymous")}</Checkbox>
+          </Form.Item>
+          <Form.Item name="publicView" valuePropName="checked" initialValue={true}>
+            <Checkbox data-testid="request-public-view">{t("requests.field.publicView")}</Checkbox>
           </Form.Item>
           <RequestFields hints={false} />
           <LocationFields />

@@ -12,6 +12,7 @@ import type { MessageKey } from "../shared/i18n";
 import { useApi } from "../shared/useApi";
 import { type ActionKind, ActionModal } from "./ActionModal";
 import { DueTag, StatusTag, useCategories } from "./labels";
+import { PublicViewSwitch } from "./public/PublicViewSwitch";
 import { ReturnVisitForm } from "./ReturnVisitForm";
 import "./requests.css";
 
@@ -206,6 +207,11 @@ export function RequestDetailPage({ section }: { section: "portal" | "workbench"
                   </Button>
                 ) : null}
               </Descriptions.Item>
+              {staff ? null : (
+                <Descriptions.Item label={t("publicRequests.title")}>
+                  <PublicViewSwitch requestId={r.id} value={r.publicView} onDone={detail.reload} />
+                </Descriptions.Item>
+              )}
               {r.reopenedCount > 0 ? (
                 <Descriptions.Item label={t("requests.status")}>
                   {t("requests.reopened", { n: r.reopenedCount })}

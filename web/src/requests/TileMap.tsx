@@ -8,7 +8,7 @@ const HEIGHT = 260;
 /** 杭州市 (the demo city), where the map opens when no point is chosen. */
 export const DEFAULT_CENTRE = { lat: 30.2741, lng: 120.1551 };
 
-function toPixels(lat: number, lng: number, zoom: number) {
+export function toPixels(lat: number, lng: number, zoom: number) {
   const scale = TILE * 2 ** zoom;
   const sin = Math.sin((lat * Math.PI) / 180);
   return {
@@ -17,12 +17,58 @@ function toPixels(lat: number, lng: number, zoom: number) {
   };
 }
 
-function toLatLng(x: number, y: number, zoom: number) {
+export function toLatLng(x: number, y: number, zoom: number) {
   const scale = TILE * 2 ** zoom;
   const lng = (x / scale) * 360 - 180;
   const n = Math.PI - (2 * Math.PI * y) / scale;
   const lat = (180 / Math.PI) * Math.atan(0.5 * (Math.exp(n) - Math.exp(-n)));
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
+}
+
+/** The OpenStreetMap tiles that cover a view of `width` × `height` pixels around a point, and the view's top-left pixel. */
+export function visibleTiles(
+  centre: { lat: number; lng: number },
+  zoom: number,
+  width: number,
+  height: number,
+) {
+  const c = toPixels(centre.lat, centre.lng, zoom);
+  const left = c.x - width / 2;
+  const top = c.y - height / 2;
+  const tiles: { key: string; src: string; x: number; y: number }[] = [];
+  const max = 2 ** zoom;
+  for (let tx = Math.floor(left / TILE); tx <= Math.floor((left + width) / TILE); tx++) {
+    for (let ty = Math.floor(top / TILE); ty <= Math.floor((top + height) / TILE); ty++) {
+      if (ty < 0 || ty >= max) {
+        continue;
+      }
+      const wrapped = ((tx % max) + max) % max;
+      tiles.push({
+        key: `${zoom}/${tx}/${ty}`,
+        src: `https://tile.openstreetmap.org/${zoom}/${wrapped}/${ty}.png`,
+        x: tx * TILE - left,
+        y: ty * TILE - top,
+      });
+    }
+  }
+  return { left, top, tiles };
+}
+
+/** The tiles as images; a tile that fails (offline, blocked) hides, leaving the grey background and the markers. */
+export function TileImages({ tiles }: { tiles: { key: string; src: string; x: number; y: number }[] }) {
+  return tiles.map((tile) => (
+    <img
+      key={tile.key}
+      src={tile.src}
+      alt=""
+      draggable={false}
+      className="tile-map__tile"
+      onError={(event) => {
+        event.currentTarget.style.visibility = "hidden";
+      }}
+      style={{ left: tile.x, top: tile.y }}
+    />
+  ));
 }
 
 /**
@@ -53,25 +99,7 @@ export function TileMap({
     return () => observer.disconnect();
   }, []);
 
-  const c = toPixels(centre.lat, centre.lng, zoom);
-  const left = c.x - width / 2;
-  const top = c.y - HEIGHT / 2;
-  const tiles: { key: string; src: string; x: number; y: number }[] = [];
-  const max = 2 ** zoom;
-  for (let tx = Math.floor(left / TILE); tx <= Math.floor((left + width) / TILE); tx++) {
-    for (let ty = Math.floor(top / TILE); ty <= Math.floor((top + HEIGHT) / TILE); ty++) {
-      if (ty < 0 || ty >= max) {
-        continue;
-      }
-      const wrapped = ((tx % max) + max) % max;
-      tiles.push({
-        key: `${zoom}/${tx}/${ty}`,
-        src: `https://tile.openstreetmap.org/${zoom}/${wrapped}/${ty}.png`,
-        x: tx * TILE - left,
-        y: ty * TILE - top,
-      });
-    }
-  }
+  const { left, top, tiles } = visibleTiles(centre, zoom, width, HEIGHT);
 
   const pick = (event: MouseEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -82,20 +110,7 @@ export function TileMap({
     <div className="tile-map" data-testid="tile-map">
       {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the map is an optional pointer aid; the coordinate fields beside it are the keyboard way */}
       <div ref={box} className="tile-map__view" style={{ height: HEIGHT }} onClick={pick}>
-        {tiles.map((tile) => (
-          <img
-            key={tile.key}
-            src={tile.src}
-            alt=""
-            draggable={false}
-            className="tile-map__tile"
-            onError={(event) => {
-              // Offline, or tiles blocked: the grey background and the marker remain.
-              event.currentTarget.style.visibility = "hidden";
-            }}
-            style={{ left: tile.x, top: tile.y }}
-          />
-        ))}
+        <TileImages tiles={tiles} />
         {value ? (
           <span
             className="tile-map__marker"

@@ -35,6 +35,7 @@ export function commonBody(values: {
   lat?: number | null | undefined;
   lng?: number | null | undefined;
   anonymous?: boolean | undefined;
+  publicView?: boolean | undefined;
 }): Record<string, unknown> {
   return {
     ...(values.title ? { title: values.title } : {}),
@@ -45,5 +46,6 @@ export function commonBody(values: {
       ? { lat: values.lat, lng: values.lng }
       : {}),
     anonymous: values.anonymous ?? false,
+    publicView: values.publicView ?? true,
   };
 }

@@ -4,6 +4,7 @@
 
 import { ratesEn, ratesZh } from "../cockpit/rates-messages";
 import { requestsEn, requestsZh } from "../requests/messages";
+import { publicRequestsEn, publicRequestsZh } from "../requests/public/messages";
 import { SERVICES_EN, SERVICES_ZH } from "../services/messages";
 import { APPLICATIONS_EN, APPLICATIONS_ZH } from "./i18n-applications";
 
@@ -18,6 +19,7 @@ const zhCN = {
   ...APPLICATIONS_ZH,
   ...requestsZh,
   ...ratesZh,
+  ...publicRequestsZh,
   "app.name": "一门",
   "app.nameLatin": "Yimen",
   "app.skipToContent": "跳到主要内容",
@@ -1171,6 +1173,7 @@ const en: Messages = {
   ...APPLICATIONS_EN,
   ...requestsEn,
   ...ratesEn,
+  ...publicRequestsEn,
   "app.name": "Yimen",
   "app.nameLatin": "一门",
   "app.skipToContent": "Skip to main content",

@@ -13,6 +13,7 @@ import { createCertificates } from "./20261127T1600_create_certificates.js";
 import { createNotifications } from "./20261127T1700_create_notifications.js";
 import { createRequests } from "./20261127T1800_create_requests.js";
 import { indexRequestsDispatched } from "./20261127T1900_index_requests_dispatched.js";
+import { requestsPublicView } from "./20261127T1910_requests_public_view.js";
 import { addHelperRole } from "./20261127T1940_add_helper_role.js";
 import { queueCountsAndEmail } from "./20261127T1950_queue_counts_and_email.js";
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   createNotifications,
   createRequests,
   indexRequestsDispatched,
+  requestsPublicView,
   addHelperRole,
   queueCountsAndEmail,
 ];

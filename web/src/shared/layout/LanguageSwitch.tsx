@@ -15,7 +15,10 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       onClick={() => setLocale(target)}
     >
-      <span lang={target}>{t("lang.switchTo")}</span>
+      {/* On a phone only the globe shows (the button keeps its label): the header has no room for the words. */}
+      <span lang={target} className="header-link__text">
+        {t("lang.switchTo")}
+      </span>
     </Button>
   );
 }

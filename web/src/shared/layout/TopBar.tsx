@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
   LikeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -12,7 +13,7 @@ import { useI18n } from "../I18nProvider";
 import { BrandLink } from "./BrandLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-/** The page header: optional leading control, brand, the public services, rights lists, data catalogue, certificate check and ratings, language switch and any trailing controls. */
+/** The page header: optional leading control, brand, the public services, rights lists, data catalogue, certificate check, ratings and public requests, language switch and any trailing controls. */
 export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -39,6 +40,10 @@ export function TopBar({ leading, trailing }: { leading?: ReactNode; trailing?: 
       <Link to="/performance" className="header-link" data-testid="performance-link">
         <LikeOutlined aria-hidden="true" />
         <span className="header-link__text">{t("nav.performance")}</span>
+      </Link>
+      <Link to="/requests/public" className="header-link" data-testid="public-requests-link">
+        <EnvironmentOutlined aria-hidden="true" />
+        <span className="header-link__text">{t("nav.publicRequests")}</span>
       </Link>
       <LanguageSwitch />
       {trailing}

@@ -87,6 +87,7 @@ export const ACTION_GROUPS: readonly { prefix: string; label: MessageKey; action
       "requests.contribute",
       "requests.return_visit",
       "requests.photo.add",
+      "requests.public_view",
       "requests.categories.seed",
       "requests.categories.import",
       "requests.categories.update",
