@@ -101,6 +101,8 @@ export async function insertPastRequests(
         resolved: p.visit ? p.visit.resolved : null,
         satisfied: p.visit ? p.visit.satisfied : null,
         return_visit_at: p.visit?.at ?? null,
+        // Placeholders for the rates, with no text of their own: not for the public view.
+        public_view: false,
       };
     });
     for (const batch of chunks(requestRows, 200)) {
