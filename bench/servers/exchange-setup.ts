@@ -4,6 +4,8 @@ import { accounts, makeIdNumber } from "../../src/modules/identity/index.js";
 import { SYSTEM } from "../../src/modules/ledger/index.js";
 import type { openPlatform } from "../../src/platform/bootstrap.js";
 
+const FIELDS = ["certificateNumber", "ownerName", "ownerIdNumber", "location", "areaSqm", "usage"];
+
 /**
  * What the exchange benchmark reads, on a database with the demo: `persons` persons who own a flat
  * each, an agreement for the public-security system to read the real-estate register, and an API
@@ -57,22 +59,8 @@ export async function seedExchangeBench(
     .values({
       resource_id: "real-estate-register",
       consumer_code: "HZ-GA",
-      requested_fields: JSON.stringify([
-        "certificateNumber",
-        "ownerName",
-        "ownerIdNumber",
-        "location",
-        "areaSqm",
-        "usage",
-      ]),
-      fields: JSON.stringify([
-        "certificateNumber",
-        "ownerName",
-        "ownerIdNumber",
-        "location",
-        "areaSqm",
-        "usage",
-      ]),
+      requested_fields: JSON.stringify(FIELDS),
+      fields: JSON.stringify(FIELDS),
       clearance: 2,
       purpose: "户口迁移（购房落户）",
       legal_basis: "《中华人民共和国户口登记条例》第十条",

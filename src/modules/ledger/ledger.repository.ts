@@ -10,14 +10,25 @@ export interface Companion {
   sql: RawBuilder<unknown>;
 }
 
+/** A ledger entry as stored, before its sequence number. */
+export interface EntryRow {
+  body: string;
+  action: string;
+  time: Date;
+  department_ids: string[];
+}
+
+/** A clear identifier behind one of an entry's keyed hashes. */
+export interface IdentityRow {
+  kind: "actor" | "subject";
+  subject_type: "person" | "organisation" | "account";
+  subject_id: string;
+}
+
 export async function insertEntry(
   db: Conn,
-  row: { body: string; action: string; time: Date; department_ids: string[] },
-  identities: {
-    kind: "actor" | "subject";
-    subject_type: "person" | "organisation" | "account";
-    subject_id: string;
-  }[],
+  row: EntryRow,
+  identities: IdentityRow[],
   companions: (seq: RawBuilder<number>) => Companion[] = () => [],
 ): Promise<number> {
   const more = companions(sql<number>`(select seq from entry)`);
@@ -48,12 +59,8 @@ export async function insertEntry(
  */
 export async function insertEntriesAlong(
   db: Conn,
-  rows: { body: string; action: string; time: Date; department_ids: string[] }[],
-  identities: {
-    kind: "actor" | "subject";
-    subject_type: "person" | "organisation" | "account";
-    subject_id: string;
-  }[][],
+  rows: EntryRow[],
+  identities: IdentityRow[][],
   companions: Companion[],
 ): Promise<number[]> {
   const links = identities.flatMap((list, i) => list.map((x) => ({ ...x, ord: i + 1 })));
@@ -93,15 +100,7 @@ export async function insertEntriesAlong(
   return seqs;
 }
 
-export async function insertEntries(
-  db: Conn,
-  rows: { body: string; action: string; time: Date; department_ids: string[] }[],
-  identities: {
-    kind: "actor" | "subject";
-    subject_type: "person" | "organisation" | "account";
-    subject_id: string;
-  }[][],
-): Promise<void> {
+export async function insertEntries(db: Conn, rows: EntryRow[], identities: IdentityRow[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const seqs = await db
       .insertInto("ledger_entries")
