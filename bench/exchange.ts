@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -38,6 +38,63 @@ export function startChild(
   });
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and all its descendants, by pid (Linux). */
+function tree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of children.get(pid) ?? []) {
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** CPU used by the processes of each tree between start() and the function start() returns. */
+function cpuMeter(roots: Record<string, number>): () => () => Record<string, number> {
+  return () => {
+    const before = new Map<number, number>();
+    for (const root of Object.values(roots)) {
+      for (const pid of tree(root)) {
+        before.set(pid, cpuSeconds(pid));
+      }
+    }
+    return () =>
+      Object.fromEntries(
+        Object.entries(roots).map(([name, root]) => [
+          name,
+          tree(root).reduce((sum, pid) => sum + cpuSeconds(pid) - (before.get(pid) ?? 0), 0),
+        ]),
+      );
+  };
+}
+
 async function load(
   seconds: number,
   connections: number,
@@ -67,7 +124,11 @@ async function load(
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${options.url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   }
-  return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99 };
+  return {
+    rps: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 /**
@@ -126,8 +187,24 @@ export async function exchangeBenchmark(args: string[]): Promise<Record<string, 
     const baseline = { url: plain.url, next: () => ({ path: `/plain/${pick()}` }) };
     await load(3, connections, baseline);
     await load(3, connections, gateway);
+    // CPU per request of the server processes and of PostgreSQL (the postmaster's children), as
+    // wall-clock throughput on a shared machine is noisy while CPU per request is not.
+    const backend = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    const postmaster = Number(
+      readFileSync(`/proc/${backend.rows[0]?.pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1],
+    );
+    const meter = cpuMeter({
+      yimen: yimen.child.pid ?? 0,
+      plain: plain.child.pid ?? 0,
+      postgres: postmaster,
+    });
+    let stop = meter();
     const base = await load(seconds, connections, baseline);
+    const baseCpu = stop();
+    stop = meter();
     const gw = await load(seconds, connections, gateway);
+    const gwCpu = stop();
+    const perCall = (cpu: number, n: number) => Number(((cpu * 1000) / n).toFixed(3));
     return {
       bench: "exchange",
       processes: Number(process.env.BENCH_WORKERS ?? 1),
@@ -140,6 +217,12 @@ export async function exchangeBenchmark(args: string[]): Promise<Record<string, 
       baselineRps: base.rps,
       baselineP99Ms: base.p99Ms,
       ratio: Number((gw.rps / base.rps).toFixed(3)),
+      // CPU milliseconds per request: the gateway's Node process(es) and PostgreSQL, then the plain route's.
+      cpuMsNode: perCall(gwCpu.yimen ?? 0, gw.requests),
+      cpuMsPostgres: perCall(gwCpu.postgres ?? 0, gw.requests),
+      baselineCpuMsNode: perCall(baseCpu.plain ?? 0, base.requests),
+      baselineCpuMsPostgres: perCall(baseCpu.postgres ?? 0, base.requests),
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     };
   } finally {
     yimen?.child.kill();

@@ -400,6 +400,83 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
         .execute();
     });
 
+    it("writes concurrent calls together, each with its own ledger entry, call log row and counts", async () => {
+      const rs = await signIn(t.app, "officer3");
+      const accountId = (await rs.get("/api/me")).json().id as string;
+      const quotaBefore = await db()
+        .selectFrom("exchange_quota")
+        .select((eb) => eb.fn.sum<number>("calls").as("n"))
+        .where("agreement_id", "=", householdAgreement)
+        .executeTakeFirstOrThrow();
+      const subjects = [
+        CITIZEN_ID,
+        ELDER_ID,
+        CITIZEN_ID,
+        ELDER_ID,
+        CITIZEN_ID,
+        ELDER_ID,
+        CITIZEN_ID,
+        ELDER_ID,
+      ];
+      const answers = await Promise.all(
+        subjects.map((idNumber, i) =>
+          rs.post("/api/exchange/query", {
+            resource: "household-register",
+            agreement: householdAgreement,
+            subject: { idNumber },
+            purpose: "社会保险登记",
+            reference: `SB-2026-1${i}`,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(subjects.map(() => 200));
+      const seqs = answers.map((a) => a.json().ledgerSeq as number);
+      expect(new Set(seqs).size).toBe(subjects.length);
+      const calls = await db()
+        .selectFrom("exchange_calls")
+        .selectAll()
+        .where("ledger_seq", "in", seqs)
+        .execute();
+      expect(calls).toHaveLength(subjects.length);
+      for (const [i, answer] of answers.entries()) {
+        const body = answer.json();
+        const entry = await ledgerBody(body.ledgerSeq);
+        expect(entry).toMatchObject({
+          action: "exchange.query",
+          reference: `SB-2026-1${i}`,
+          outcome: "success",
+          details: { requestHash: body.requestHash, responseHash: body.responseHash },
+        });
+        expect(calls.find((c) => c.ledger_seq === body.ledgerSeq)).toMatchObject({
+          request_hash: body.requestHash,
+          response_hash: body.responseHash,
+          reference: `SB-2026-1${i}`,
+          outcome: "success",
+        });
+      }
+      const quotaAfter = await db()
+        .selectFrom("exchange_quota")
+        .select((eb) => eb.fn.sum<number>("calls").as("n"))
+        .where("agreement_id", "=", householdAgreement)
+        .executeTakeFirstOrThrow();
+      expect(Number(quotaAfter.n) - Number(quotaBefore.n)).toBe(subjects.length);
+      // The daily cap's count is the number of distinct persons read, however the reads were grouped.
+      const persons = await db()
+        .selectFrom("policy_daily_reads")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("account_id", "=", accountId)
+        .executeTakeFirstOrThrow();
+      const counted = await db()
+        .selectFrom("policy_daily_counts")
+        .select((eb) => eb.fn.sum<number>("persons").as("n"))
+        .where("account_id", "=", accountId)
+        .executeTakeFirstOrThrow();
+      expect(Number(counted.n)).toBe(Number(persons.n));
+      expect(Number(persons.n)).toBeGreaterThanOrEqual(2);
+      // Written together: calls of one statement share its transaction time.
+      expect(new Set(calls.map((c) => String(c.at))).size).toBeLessThan(subjects.length);
+    });
+
     it("lets an enterprise's agents see who read the enterprise's register entry", async () => {
       const { DEMO_ORGANISATIONS } = await import("../../src/seed/demo-data.js");
       const { organisationCreditCode } = await import("../../src/seed/demo-ids.js");

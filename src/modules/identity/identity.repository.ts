@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
+import { runShaped } from "../../platform/db/shaped.js";
 import type { AccountKind, AccountStatus, DivisionLevel, OrganisationKind, Role } from "./identity.tables.js";
 
 type Conn = Db | Transaction<DB> | Kysely<DB>;
@@ -666,22 +667,25 @@ export async function findLiveTokenByHash(
   db: Conn,
   secretHash: string,
 ): Promise<TokenPrincipalRow | undefined> {
-  return db
-    .selectFrom("api_tokens as t")
-    .innerJoin("accounts as a", "a.id", "t.account_id")
-    .select([
-      "t.id",
-      "t.account_id",
-      "t.scopes",
-      "t.last_used_at",
-      accountRoles.as("roles"),
-      accountDepartmentIds.as("department_ids"),
-    ])
-    .where("t.secret_hash", "=", secretHash)
-    .where("t.revoked_at", "is", null)
-    .where("t.expires_at", ">", sql<Date>`now()`)
-    .where("a.status", "=", "active")
-    .executeTakeFirst();
+  // Every call with a token runs this: built once (see runShaped).
+  const [row] = await runShaped(db, "identity:live-token", [secretHash], ([hash]) =>
+    db
+      .selectFrom("api_tokens as t")
+      .innerJoin("accounts as a", "a.id", "t.account_id")
+      .select([
+        "t.id",
+        "t.account_id",
+        "t.scopes",
+        "t.last_used_at",
+        accountRoles.as("roles"),
+        accountDepartmentIds.as("department_ids"),
+      ])
+      .where("t.secret_hash", "=", hash as string)
+      .where("t.revoked_at", "is", null)
+      .where("t.expires_at", ">", sql<Date>`now()`)
+      .where("a.status", "=", "active"),
+  );
+  return row;
 }
 
 export async function touchToken(db: Conn, id: string): Promise<void> {

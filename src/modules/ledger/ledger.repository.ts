@@ -10,14 +10,25 @@ export interface Companion {
   sql: RawBuilder<unknown>;
 }
 
+/** A ledger entry as stored, before its sequence number. */
+export interface EntryRow {
+  body: string;
+  action: string;
+  time: Date;
+  department_ids: string[];
+}
+
+/** A clear identifier behind one of an entry's keyed hashes. */
+export interface IdentityRow {
+  kind: "actor" | "subject";
+  subject_type: "person" | "organisation" | "account";
+  subject_id: string;
+}
+
 export async function insertEntry(
   db: Conn,
-  row: { body: string; action: string; time: Date; department_ids: string[] },
-  identities: {
-    kind: "actor" | "subject";
-    subject_type: "person" | "organisation" | "account";
-    subject_id: string;
-  }[],
+  row: EntryRow,
+  identities: IdentityRow[],
   companions: (seq: RawBuilder<number>) => Companion[] = () => [],
 ): Promise<number> {
   const more = companions(sql<number>`(select seq from entry)`);
@@ -41,15 +52,55 @@ export async function insertEntry(
   return Number(result.rows[0]?.seq);
 }
 
-export async function insertEntries(
+/**
+ * Appends many entries and their private identities in a single statement, with companion
+ * statements that may refer to the CTE `entry_seqs` (columns `ord`: the entry's place in `rows`
+ * from 1, and `seq`). Returns the sequence numbers in the order of `rows`.
+ */
+export async function insertEntriesAlong(
   db: Conn,
-  rows: { body: string; action: string; time: Date; department_ids: string[] }[],
-  identities: {
-    kind: "actor" | "subject";
-    subject_type: "person" | "organisation" | "account";
-    subject_id: string;
-  }[][],
-): Promise<void> {
+  rows: EntryRow[],
+  identities: IdentityRow[][],
+  companions: Companion[],
+): Promise<number[]> {
+  const links = identities.flatMap((list, i) => list.map((x) => ({ ...x, ord: i + 1 })));
+  // The sequence numbers are drawn first (a CTE with nextval is evaluated once), so each entry's
+  // place in the batch maps to its seq for the identities and the companions.
+  const result = await sql<{ ord: string; seq: string }>`
+    with entry_seqs as (
+      select nextval('ledger_entries_seq_seq') as seq, r.ord, r.body, r.action, r.time, r.departments
+      from unnest(${sql.val(rows.map((r) => r.body))}::text[],
+                  ${sql.val(rows.map((r) => r.action))}::text[],
+                  ${sql.val(rows.map((r) => r.time))}::timestamptz[],
+                  ${sql.val(rows.map((r) => JSON.stringify(r.department_ids)))}::text[])
+        with ordinality as r (body, action, time, departments, ord)
+    ), entries as (
+      insert into ledger_entries (seq, body, action, time, department_ids)
+      select seq, body, action, time, array(select jsonb_array_elements_text(departments::jsonb))
+      from entry_seqs
+      order by seq
+    ), links as (
+      insert into ledger_identities (seq, kind, subject_type, subject_id)
+      select e.seq, i.kind, i.subject_type, i.subject_id
+      from unnest(${sql.val(links.map((l) => l.ord))}::int[],
+                  ${sql.val(links.map((l) => l.kind))}::text[],
+                  ${sql.val(links.map((l) => l.subject_type))}::text[],
+                  ${sql.val(links.map((l) => l.subject_id))}::text[]) as i (ord, kind, subject_type, subject_id)
+      join entry_seqs e on e.ord = i.ord
+      on conflict do nothing
+    )${sql.join(
+      companions.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
+      sql``,
+    )}
+    select ord, seq from entry_seqs`.execute(db);
+  const seqs = new Array<number>(rows.length);
+  for (const r of result.rows) {
+    seqs[Number(r.ord) - 1] = Number(r.seq);
+  }
+  return seqs;
+}
+
+export async function insertEntries(db: Conn, rows: EntryRow[], identities: IdentityRow[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const seqs = await db
       .insertInto("ledger_entries")

@@ -64,6 +64,17 @@ export interface Ledger {
     input: RecordInput,
     companions: (seq: RawBuilder<number>) => Companion[],
   ): Promise<number>;
+  /**
+   * Appends many entries with other data-modifying statements, all in one SQL statement (a group
+   * commit of concurrent calls: see groupCommit). The companions may read the CTE `entry_seqs`:
+   * `ord`, an entry's place in `inputs` counted from 1, and its `seq`. Returns the sequence
+   * numbers in the order of `inputs`.
+   */
+  recordAlongMany(
+    db: Db | Transaction<DB>,
+    inputs: RecordInput[],
+    companions: Companion[],
+  ): Promise<number[]>;
   /** Appends many entries in one statement (bulk actions, imports). */
   recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
@@ -129,6 +140,9 @@ export function createLedger(keys: LedgerKeys): Ledger {
     },
     recordAlong(db, input, companions) {
       return repo.insertEntry(db, row(input), identitiesOf(input), companions);
+    },
+    recordAlongMany(db, inputs, companions) {
+      return repo.insertEntriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions);
     },
     async recordMany(tx, inputs) {
       await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));

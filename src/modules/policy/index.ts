@@ -10,6 +10,7 @@ export {
   evaluateRead,
   explainDecision,
   noteReadSql,
+  noteReadsSql,
   readFactsSql,
   rightsInForce,
   seedDemoRights,

@@ -145,6 +145,34 @@ describe("the policy decision point", () => {
     expect(d.errors[0]).toMatch(/overflow/);
   });
 
+  it("answers repeated requests from memory without merging counts that decide differently", () => {
+    const read = (readsToday: number, on = engine) =>
+      on.decide({
+        action: "read",
+        principal: officer("HZ-GA"),
+        resource: resource("household-register"),
+        context: ctx({ readsToday }),
+      });
+    // The daily cap sees the count only through readsToday >= dailyLimit (200).
+    expect(read(0).allow).toBe(true);
+    expect(read(250)).toMatchObject({ allow: false, decidedBy: ["negative:daily-cap"] });
+    expect(read(199).allow).toBe(true);
+    expect(read(200)).toMatchObject({ allow: false, decidedBy: ["negative:daily-cap"] });
+    expect(read(0)).toBe(read(0));
+    expect(Object.isFrozen(read(0).decidedBy)).toBe(true);
+    // A policy that looks at the count otherwise keeps every count apart.
+    const fussy = PolicyEngine.create(compilePowers(DEMO_POWERS), [
+      ...NEGATIVE_LIST.map((r) => ({ id: r.id, cedar: r.cedar })),
+      {
+        id: "forbid-past-five",
+        cedar: `forbid (principal, action == Yimen::Action::"read", resource) when { context.readsToday > 5 };`,
+      },
+    ]);
+    expect(read(0, fussy).allow).toBe(true);
+    expect(read(6, fussy)).toMatchObject({ allow: false, decidedBy: ["forbid-past-five"] });
+    expect(read(5, fussy).allow).toBe(true);
+  });
+
   it("refuses to load a policy that does not validate against the schema, naming it", () => {
     expect(() =>
       PolicyEngine.create([

@@ -29,6 +29,11 @@ export class PolicyValidationError extends Error {
 
 let checker: RequestChecker | null = null;
 
+/** How the negative list's daily cap compares the count (see PolicyEngine.decide). */
+const CAP_COMPARISON = "context.readsToday >= context.dailyLimit";
+/** Decisions kept per policy set; past this many, the memory starts again. */
+const MAX_MEMO = 20_000;
+
 /** The schema's request checker, read once (and so the schema is known to parse before any policy loads). */
 function requests(): RequestChecker {
   checker ??= requestChecker(CEDAR_SCHEMA, "Yimen");
@@ -125,13 +130,25 @@ function admits(scope: Scope, action: string, type: string, id: string | null): 
 export class PolicyEngine {
   /** Pre-parsed slice ids by `action|resource id`, and `action|` for resources no scope names. */
   private readonly slices = new Map<string, string>();
+  /** Decisions taken by this policy set, by their request (see `memoKey`). */
+  private readonly memo = new Map<string, Decision>();
+  /**
+   * Whether the policies look at `context.readsToday` only through `context.readsToday >=
+   * context.dailyLimit`: then a read's decision depends on the count only through that comparison.
+   */
+  private readonly capOnly: boolean;
 
   private constructor(
     readonly policies: readonly CedarPolicy[],
     private readonly scoped: readonly { policy: CedarPolicy; scope: Scope }[],
     /** The resource ids named in a scope (`resource == …`), by resource type. */
     private readonly named: ReadonlyMap<string, ReadonlySet<string>>,
-  ) {}
+  ) {
+    this.capOnly = policies.every((p) => {
+      const mentions = p.cedar.split("readsToday").length - 1;
+      return mentions === p.cedar.split(CAP_COMPARISON).length - 1;
+    });
+  }
 
   /**
    * Builds the decision point from permits (the compiled rights lists) and the platform's own
@@ -172,7 +189,51 @@ export class PolicyEngine {
     return slice;
   }
 
+  /**
+   * Decides a request. A decision is a function of the request and the policy set, so each engine
+   * (one per policy set) keeps the decisions it took: a request repeated, field for field, is
+   * answered from memory. Reads differ in the count of persons read today, which grows with every
+   * read; when the policies see it only through `readsToday >= dailyLimit`, the key holds that
+   * comparison rather than the count (the decision cannot differ between two counts on the same
+   * side of the limit), so a system's reads share a few keys.
+   */
   decide(request: DecisionRequest): Decision {
+    const key = this.memoKey(request);
+    const known = this.memo.get(key);
+    if (known) {
+      return known;
+    }
+    const fresh = this.evaluate(request);
+    const decision = Object.freeze({
+      ...fresh,
+      decidedBy: Object.freeze(fresh.decidedBy) as string[],
+      errors: Object.freeze(fresh.errors) as string[],
+    });
+    if (this.memo.size >= MAX_MEMO) {
+      this.memo.clear();
+    }
+    this.memo.set(key, decision);
+    return decision;
+  }
+
+  private memoKey(request: DecisionRequest): string {
+    if (
+      request.action === "read" &&
+      this.capOnly &&
+      Number.isSafeInteger(request.context.readsToday) &&
+      Number.isSafeInteger(request.context.dailyLimit)
+    ) {
+      const over = request.context.readsToday >= request.context.dailyLimit;
+      // A stand-in count on the same side of the limit (the limit itself, or 0 below it).
+      return JSON.stringify({
+        ...request,
+        context: { ...request.context, readsToday: over ? request.context.dailyLimit : 0 },
+      });
+    }
+    return JSON.stringify(request);
+  }
+
+  private evaluate(request: DecisionRequest): Decision {
     const cedarRequest = toCedarRequest(request);
     // Checked here against the schema rather than by Cedar (see request-check.ts): a request the
     // schema refuses is refused, as Cedar's validateRequest would.

@@ -193,6 +193,33 @@ export function noteReadSql(accountId: string, day: string, personId: string): C
   ];
 }
 
+/**
+ * Notes many reads at once (accounts, days and persons; repeats allowed), as noteReadSql does one:
+ * each person new to an account's day adds one to that day's count.
+ */
+export function noteReadsSql(reads: { accountId: string; day: string; personId: string }[]): Companion[] {
+  // Repeats within the batch would count twice (one statement does not see its own rows).
+  const distinct = [...new Map(reads.map((r) => [`${r.accountId}|${r.day}|${r.personId}`, r])).values()];
+  const shard = Math.floor(Math.random() * COUNT_SHARDS);
+  return [
+    {
+      name: "policy_fresh_reads",
+      sql: sql`insert into policy_daily_reads (account_id, day, subject_id)
+        select * from unnest(${sql.val(distinct.map((r) => r.accountId))}::uuid[],
+                             ${sql.val(distinct.map((r) => r.day))}::date[],
+                             ${sql.val(distinct.map((r) => r.personId))}::uuid[])
+        on conflict do nothing
+        returning account_id, day`,
+    },
+    {
+      name: "policy_read_counts",
+      sql: sql`insert into policy_daily_counts (account_id, day, shard, persons)
+        select account_id, day, ${shard}, count(*)::int from policy_fresh_reads group by account_id, day
+        on conflict (account_id, day, shard) do update set persons = policy_daily_counts.persons + excluded.persons`,
+    },
+  ];
+}
+
 /** Notes that the account read the person's records on `day`. */
 export async function noteRead(db: Conn, accountId: string, day: string, personId: string): Promise<void> {
   const [fresh, count] = noteReadSql(accountId, day, personId) as [Companion, Companion];

@@ -435,6 +435,16 @@ export function noteReadSql(caller: Caller, personId: string): Companion[] {
     : [];
 }
 
+/** The same for many reads at once (Ledger.recordAlongMany); reads without an account count nothing. */
+export function noteReadsSql(reads: { caller: Caller; personId: string }[]): Companion[] {
+  const day = chinaDay(new Date());
+  return repo.noteReadsSql(
+    reads.flatMap((r) =>
+      r.caller.actor.accountId ? [{ accountId: r.caller.actor.accountId, day, personId: r.personId }] : [],
+    ),
+  );
+}
+
 /** After an allowed read of a person's record: counts the person towards the account's daily cap. */
 export async function noteRead(tx: Db | Transaction<DB>, caller: Caller, personId: string): Promise<void> {
   if (caller.actor.accountId) {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
+import { runShaped } from "../../platform/db/shaped.js";
 import type { RegistryTable } from "./registries.mapping.js";
 import type { RegistryTables } from "./registries.tables.js";
 
@@ -20,12 +21,14 @@ export async function findBySubject(
   columns: readonly string[],
 ): Promise<RegistryRow[]> {
   const { ref } = db.dynamic;
-  const rows = await db
-    .selectFrom(table)
-    .select([...columns.map((c) => ref(c)), "updated_at"])
-    .where((eb) => eb.or(keys.map((k) => eb(ref(k), "=", key))))
-    .orderBy("updated_at", "desc")
-    .execute();
+  // On the exchange's hot path: built once per table, keys and columns (see runShaped).
+  const rows = await runShaped(db, `registry:${table}:${keys.join(",")}:${columns.join(",")}`, [key], ([k]) =>
+    db
+      .selectFrom(table)
+      .select([...columns.map((c) => ref(c)), "updated_at"])
+      .where((eb) => eb.or(keys.map((name) => eb(ref(name), "=", k as string))))
+      .orderBy("updated_at", "desc"),
+  );
   return rows as RegistryRow[];
 }
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { groupCommit } from "./group-commit.js";
+
+describe("group commit", () => {
+  it("writes concurrent items together once the write slots are busy, each caller getting its own result", async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const add = groupCommit(
+      async (items: number[]) => {
+        writes.push(items);
+        if (writes.length === 1) {
+          await gate;
+        }
+        return items.map((n) => n * 10);
+      },
+      { maxBatch: 3, maxInFlight: 1 },
+    );
+    const first = add(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    const rest = [2, 3, 4, 5, 6].map(add);
+    release();
+    expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(writes).toEqual([[1], [2, 3, 4], [5, 6]]);
+  });
+
+  it("gathers the items of one turn into one write", async () => {
+    const writes: string[][] = [];
+    const add = groupCommit(
+      async (items: string[]) => {
+        writes.push(items);
+        return items;
+      },
+      { maxBatch: 64, maxInFlight: 2 },
+    );
+    expect(await Promise.all(["a", "b", "c"].map(add))).toEqual(["a", "b", "c"]);
+    expect(writes).toEqual([["a", "b", "c"]]);
+  });
+
+  it("fails only the caller whose item cannot be written: a failed batch is written again item by item", async () => {
+    const writes: string[][] = [];
+    const add = groupCommit(
+      async (items: string[]) => {
+        writes.push(items);
+        if (items.includes("bad")) {
+          throw Object.assign(new Error("violates a constraint"), { code: "23505" });
+        }
+        return items.map((s) => s.toUpperCase());
+      },
+      { maxBatch: 64, maxInFlight: 2 },
+    );
+    const results = await Promise.allSettled(["a", "bad", "c"].map(add));
+    expect(results).toEqual([
+      { status: "fulfilled", value: "A" },
+      { status: "rejected", reason: expect.objectContaining({ code: "23505" }) },
+      { status: "fulfilled", value: "C" },
+    ]);
+    expect(writes).toEqual([["a", "bad", "c"], ["a"], ["bad"], ["c"]]);
+  });
+
+  it("fails every caller, writing nothing again, when the connection failed (the write may have happened)", async () => {
+    let writes = 0;
+    const add = groupCommit(
+      async (): Promise<number[]> => {
+        writes++;
+        throw new Error("Connection terminated unexpectedly");
+      },
+      { maxBatch: 64, maxInFlight: 2 },
+    );
+    const results = await Promise.allSettled([1, 2].map(add));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(writes).toBe(1);
+  });
+});
