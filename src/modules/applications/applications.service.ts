@@ -974,12 +974,16 @@ export async function getApplication(
   if (!app) {
     throw notFound("Application");
   }
-  const tasks = await ctx.db
-    .selectFrom("application_tasks")
-    .selectAll()
-    .where("application_id", "=", id)
-    .orderBy("item_code")
-    .execute();
+  // Tasks start at submission: a draft has none.
+  const tasks =
+    app.status === "draft"
+      ? []
+      : await ctx.db
+          .selectFrom("application_tasks")
+          .selectAll()
+          .where("application_id", "=", id)
+          .orderBy("item_code")
+          .execute();
   let asOfficer = false;
   let asSubject = false;
   if (!isApplicant(app, caller)) {

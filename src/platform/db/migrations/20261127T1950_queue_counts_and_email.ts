@@ -10,6 +10,6 @@ create index application_tasks_queue_counts on application_tasks (current_depart
 
 -- The address an account's own holder gives for e-mail notifications (null: none given).
 alter table accounts add column email text
-  check (email is null or (length(email) <= 254 and email ~ '^[^@[:space:]]+@[^@[:space:]]+.[^@[:space:]]+$'));
+  check (email is null or (length(email) <= 254 and email ~ '^[^@[:space:]]+@[^@[:space:]]+[.][^@[:space:]]+$'));
 `,
 };
