@@ -74,7 +74,7 @@ interface Body {
 }
 
 /** Requests as citizens write them: the CSV's subjects and messages, some at the same spot or repeated. */
-function bodies(csv: string | null): Body[] {
+export function bodies(csv: string | null): Body[] {
   let messages: { subject: string; detail: string }[];
   if (csv) {
     const rows = parse(readFileSync(csv), { bom: true, columns: true, skip_empty_lines: true }) as {

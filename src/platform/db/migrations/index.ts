@@ -12,6 +12,7 @@ import { createRatings } from "./20261127T1560_create_ratings.js";
 import { createCertificates } from "./20261127T1600_create_certificates.js";
 import { createNotifications } from "./20261127T1700_create_notifications.js";
 import { createRequests } from "./20261127T1800_create_requests.js";
+import { requestsIntake } from "./20261127T1920_requests_intake.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   createCertificates,
   createNotifications,
   createRequests,
+  requestsIntake,
 ];
