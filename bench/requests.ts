@@ -35,15 +35,18 @@ async function signIn(url: string, username: string, password: string): Promise<
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-/** CPU time (user + system, ms) of processes by pid, from /proc (the bench runs on loopback). */
-function cpuMs(pids: readonly number[]): number {
+/**
+ * CPU time (user + system, ms) of processes by pid, from /proc (the bench runs on loopback); with
+ * `reaped`, that of their children that have exited.
+ */
+function cpuMs(pids: readonly number[], reaped = false): number {
   const tick = 10; // USER_HZ = 100 on Linux
   let total = 0;
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
+      total += (reaped ? Number(fields[13]) + Number(fields[14]) : Number(fields[11]) + Number(fields[12])) * tick;
     } catch {
       // gone
     }
@@ -209,32 +212,31 @@ export async function requestsBenchmark(args: string[]): Promise<Record<string, 
       }
       return r;
     };
-    const backends = async () =>
-      (
-        await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [name])
-      ).rows.map((r) => r.pid);
+    // PostgreSQL's CPU: the postmaster's children now, plus those it has reaped (cutime, cstime).
+    const dataDirectory = (await client.query<{ d: string }>("select current_setting('data_directory') as d")).rows[0]?.d ?? "";
+    const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
+    const postgresCpuMs = () => cpuMs(processTree(postmaster).slice(1)) + cpuMs([postmaster], true);
     check(await run("baseline", 3), "baseline warm-up");
     check(await run("intake", 3), "intake warm-up");
     const base = check(await run("baseline", seconds), "baseline");
     const serverPids = processTree(server.child.pid as number);
-    const pgPids = await backends();
     const nodeBefore = cpuMs(serverPids);
-    const pgBefore = cpuMs(pgPids);
+    const pgBefore = postgresCpuMs();
     const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
     const intake = check(await run("intake", seconds), "intake");
     const filed = intake.requests.total;
     const nodeMs = cpuMs(serverPids) - nodeBefore;
-    const pgMs = cpuMs(pgPids) - pgBefore;
+    const pgMs = postgresCpuMs() - pgBefore;
     // What the filed requests became (warm-up included): dispatched or waiting, and their links.
     const counts = await (async () => {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
       try {
         const r = await c.query<{ status: string; n: string }>(
-          "select status, count(*) n from requests r join accounts a on a.id = r.requester_account_id where r.number like 'YM2%' and a.username like 'bench-citizen-%' group by status",
+          "select r.status, count(*) n from requests r join accounts a on a.id = r.requester_account_id where r.number like 'YM2%' and a.username like 'bench-citizen-%' group by r.status",
         );
         const links = await c.query<{ kind: string; n: string }>(
-          "select kind, count(*) n from request_links l join requests r on r.id = l.request_id join accounts a on a.id = r.requester_account_id where r.number like 'YM2%' and a.username like 'bench-citizen-%' group by kind",
+          "select l.kind, count(*) n from request_links l join requests r on r.id = l.request_id join accounts a on a.id = r.requester_account_id where r.number like 'YM2%' and a.username like 'bench-citizen-%' group by l.kind",
         );
         return {
           byStatus: Object.fromEntries(r.rows.map((x) => [x.status, Number(x.n)])),

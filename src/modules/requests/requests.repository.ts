@@ -257,8 +257,8 @@ export interface IntakeLookups {
 /**
  * In one statement: the new request's number (`YM` + day + sequence) and, among the requests filed
  * so far, the candidates for its links — recent ones near the point in the category (a box, served
- * by the spatial index; the caller measures the distance), the `recentLimit` most recent (ids only:
- * their texts come from `textsOf`, or the caller's cache), and the last three from the same
+ * by the spatial index; the caller measures the distance), of the `recent.limit` most recent those of
+ * a comparable size (ids only: their texts come from `textsOf`, or the caller's cache), and the last three from the same
  * account or phone number (each served by its own index).
  */
 export async function intakeLookups(
@@ -270,7 +270,8 @@ export async function intakeLookups(
       category: string;
       box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
     } | null;
-    recentLimit: number;
+    /** The most recent requests whose texts could be near-identical to one of this many bigrams (0: none). */
+    recent: { limit: number; bigrams: number } | null;
     account: string | null;
     phone: string | null;
   },
@@ -306,6 +307,15 @@ export async function intakeLookups(
       ? sql`(select coalesce(json_agg(e order by e.created_at desc), '[]') from (
           select * from (${sql.join(callers, sql` union `)}) u order by created_at desc limit 3) e)`
       : sql`'[]'::json`;
+  // Of the most recent, those whose size lets them reach the similarity (min/max of the set sizes
+  // ≥ 0.8, checked exactly by the caller; a wider range here), or of unknown size.
+  const recent = input.recent
+    ? sql`(select coalesce(json_agg(r order by r.created_at desc), '[]') from (
+        select id, duplicate_of, created_at, text_bigrams from requests where created_at >= ${input.since}
+        order by created_at desc limit ${input.recent.limit}) r
+        where r.text_bigrams is null
+          or r.text_bigrams between ${Math.floor(input.recent.bigrams * 0.8)} and ${Math.ceil(input.recent.bigrams * 1.25)})`
+    : sql`'[]'::json`;
   const result = await sql<{
     number: string;
     nearby: (Omit<IntakeLookups["nearby"][number], "created_at"> & { created_at: string })[];
@@ -313,9 +323,7 @@ export async function intakeLookups(
     earlier: IntakeLookups["earlier"];
   }>`select ${`YM${input.day}`} || lpad(nextval('request_number_seq')::text, 6, '0') as number,
       ${nearby} as nearby,
-      (select coalesce(json_agg(r order by r.created_at desc), '[]') from (
-        select id, duplicate_of, created_at from requests where created_at >= ${input.since}
-        order by created_at desc limit ${input.recentLimit}) r) as recent,
+      ${recent} as recent,
       ${earlier} as earlier`.execute(db);
   const row = result.rows[0];
   if (!row) {

@@ -317,6 +317,7 @@ export async function submit(
           media_url: clean.mediaUrl,
           open311_key_id: input.open311KeyId ?? null,
           duplicate_of: related.duplicateOf,
+          text_bigrams: related.mine.length,
           reply: null,
           reply_by: null,
           created_at: now,
@@ -390,6 +391,7 @@ async function findRelated(
 }> {
   const since = new Date(r.now.getTime() - ctx.config.duplicateDays * 86_400_000);
   const point = r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
+  const mine = bigramCodes(r.text);
   const looked = await repo.intakeLookups(ctx.db, {
     day: r.day,
     since,
@@ -397,7 +399,7 @@ async function findRelated(
       r.category && point && ctx.config.duplicateMetres > 0
         ? { category: r.category, box: boundingBox(point, ctx.config.duplicateMetres) }
         : null,
-    recentLimit: RECENT_TEXTS,
+    recent: mine.length >= 4 ? { limit: RECENT_TEXTS, bigrams: mine.length } : null,
     account: r.account,
     phone: r.phone,
   });
@@ -411,7 +413,6 @@ async function findRelated(
       }
     }
   }
-  const mine = bigramCodes(r.text);
   if (mine.length >= 4) {
     const missing = looked.recent.filter((o) => !textCache.has(o.id)).map((o) => o.id);
     for (const t of await repo.textsOf(ctx.db, missing)) {
@@ -464,9 +465,17 @@ export interface RequestDetail {
   returnVisits: repo.ReturnVisitRow[];
 }
 
-/** A request as the caller may see it (the requester sees the public history only). */
-export async function getRequest(ctx: ServiceContext, caller: Caller, id: string): Promise<RequestDetail> {
-  const request = await repo.findRequest(ctx.db, id);
+/**
+ * A request as the caller may see it (the requester sees the public history only). `loaded` is its
+ * row when the caller has just read it (intake), which saves reading it again.
+ */
+export async function getRequest(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  loaded?: repo.RequestRow,
+): Promise<RequestDetail> {
+  const request = loaded?.id === id ? loaded : await repo.findRequest(ctx.db, id);
   if (!request) {
     throw notFound("Request");
   }

@@ -72,6 +72,8 @@ export interface RequestTables {
     resolved: boolean | null;
     satisfied: boolean | null;
     return_visit_at: Stamp;
+    /** Distinct character bigrams of the description (intake's near-identical-text look-up); null before 20261127T1920. */
+    text_bigrams: number | null;
   };
   request_assignments: {
     id: Generated<string>;

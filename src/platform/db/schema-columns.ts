@@ -527,6 +527,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     resolved: true,
     satisfied: true,
     return_visit_at: true,
+    text_bigrams: true,
   },
   request_assignments: {
     id: true,
