@@ -46,7 +46,8 @@ function cpuMs(pids: readonly number[], reaped = false): number {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (reaped ? Number(fields[13]) + Number(fields[14]) : Number(fields[11]) + Number(fields[12])) * tick;
+      total +=
+        (reaped ? Number(fields[13]) + Number(fields[14]) : Number(fields[11]) + Number(fields[12])) * tick;
     } catch {
       // gone
     }
@@ -213,8 +214,11 @@ export async function requestsBenchmark(args: string[]): Promise<Record<string, 
       return r;
     };
     // PostgreSQL's CPU: the postmaster's children now, plus those it has reaped (cutime, cstime).
-    const dataDirectory = (await client.query<{ d: string }>("select current_setting('data_directory') as d")).rows[0]?.d ?? "";
-    const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
+    const dataDirectory =
+      (await client.query<{ d: string }>("select current_setting('data_directory') as d")).rows[0]?.d ?? "";
+    const postmaster = Number(
+      readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0],
+    );
     const postgresCpuMs = () => cpuMs(processTree(postmaster).slice(1)) + cpuMs([postmaster], true);
     check(await run("baseline", 3), "baseline warm-up");
     check(await run("intake", 3), "intake warm-up");
