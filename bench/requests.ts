@@ -13,6 +13,8 @@ import {
 import { startChild } from "./exchange.js";
 
 const DEFAULT_CSV = path.resolve(import.meta.dirname, "../../shared/data/teddy2020/train.csv");
+/** Messages the classifier was not trained on (same columns, no label), beside the training file. */
+const DEFAULT_TEXTS = path.resolve(import.meta.dirname, "../../shared/data/teddy2020/unlabeled.csv");
 
 interface Session {
   cookie: string;
@@ -137,6 +139,8 @@ export async function requestsBenchmark(args: string[]): Promise<Record<string, 
   const history = Number(arg("--history") ?? 100_000);
   const csvArg = arg("--csv") ?? DEFAULT_CSV;
   const csv = existsSync(csvArg) ? csvArg : null;
+  const textsArg = arg("--texts") ?? (existsSync(DEFAULT_TEXTS) ? DEFAULT_TEXTS : csvArg);
+  const textsFile = existsSync(textsArg) ? textsArg : null;
   const admin = process.env.DATABASE_URL;
   if (!admin) {
     throw new Error(
@@ -170,7 +174,7 @@ export async function requestsBenchmark(args: string[]): Promise<Record<string, 
     const sessions = await Promise.all(
       setup.usernames.map((u) => signIn(server?.url ?? "", u, setup.password)),
     );
-    const texts = bodies(csv);
+    const texts = bodies(textsFile);
     let next = 0;
     let nextSession = 0;
     const run = (target: "intake" | "baseline", duration: number) =>
@@ -260,6 +264,7 @@ export async function requestsBenchmark(args: string[]): Promise<Record<string, 
       connections,
       history,
       classifier: trainedOn,
+      texts: textsFile ? path.basename(textsFile) : "three built-in messages",
       loadAverageBefore: load,
       intakePerSec,
       p50Ms: intake.latency.p50,
