@@ -8,6 +8,7 @@ import { exchangeBenchmark } from "./exchange.js";
 import { httpBenchmark } from "./http.js";
 import { ledgerBenchmark } from "./ledger.js";
 import { policyBenchmark } from "./policy.js";
+import { requestsBenchmark } from "./requests.js";
 import { statsBenchmark } from "./stats.js";
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<Record<string, unkn
   http: httpBenchmark,
   ledger: ledgerBenchmark,
   policy: policyBenchmark,
+  requests: requestsBenchmark,
   stats: statsBenchmark,
 };
 

@@ -246,6 +246,27 @@ describe.each(testDatabases())(
         );
         // The requester does not see other people's requests linked to theirs.
         expect((await detail(as.citizen2 as Client, y.id)).links).toEqual([]);
+        // A request filed before the bigram count was kept (null), which this process never saw.
+        const older = "文三路学院路口的人行道护栏被撞倒了一大段，行人只能走机动车道，很不安全";
+        const old = await db()
+          .insertInto("requests")
+          .values({
+            number: "YM20260101999999",
+            token: "older-request-token",
+            channel: "web",
+            status: "pending",
+            description: older,
+            anonymous: false,
+            reply: null,
+            reply_by: null,
+            created_at: new Date(Date.now() - 3_600_000),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const z = await file(as.citizen as Client, { description: `${older}。` });
+        expect((await detail(as.dispatcher as Client, z.id)).links).toContainEqual(
+          expect.objectContaining({ id: old.id, kind: "duplicate", reason: "similar_text" }),
+        );
       });
     });
 

@@ -1,4 +1,4 @@
-import { type Selectable, sql, type Transaction } from "kysely";
+import { type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
 import type { AssignmentRole, AssignmentStatus, LinkKind, RequestStatus } from "./requests.tables.js";
@@ -110,20 +110,26 @@ export interface NewEvent {
   ledgerSeq?: number | null;
 }
 
+const eventRow = (e: NewEvent) => ({
+  request_id: e.requestId,
+  kind: e.kind,
+  actor_account_id: e.actor,
+  department_code: e.department ?? null,
+  public: e.public,
+  message: e.message ?? null,
+  details: JSON.stringify(e.details ?? {}),
+  ledger_seq: e.ledgerSeq ?? null,
+});
+
 export async function addEvent(tx: Conn, e: NewEvent): Promise<void> {
-  await tx
+  await tx.insertInto("request_events").values(eventRow(e)).execute();
+}
+
+/** Events in the order given, all recorded by one ledger entry (to run along it: Ledger.recordAlong). */
+export function eventsInsert(db: Conn, events: readonly NewEvent[], ledgerSeq: RawBuilder<number>) {
+  return db
     .insertInto("request_events")
-    .values({
-      request_id: e.requestId,
-      kind: e.kind,
-      actor_account_id: e.actor,
-      department_code: e.department ?? null,
-      public: e.public,
-      message: e.message ?? null,
-      details: JSON.stringify(e.details ?? {}),
-      ledger_seq: e.ledgerSeq ?? null,
-    })
-    .execute();
+    .values(events.map((e) => ({ ...eventRow(e), ledger_seq: ledgerSeq })));
 }
 
 export function eventsOf(db: Conn, requestId: string, publicOnly: boolean): Promise<EventRow[]> {
@@ -200,7 +206,15 @@ export async function addLinks(
   if (links.length === 0) {
     return;
   }
-  await tx
+  await linksInsert(tx, links).execute();
+}
+
+/** The insert of `addLinks` (at least one link), to run inside another statement. */
+export function linksInsert(
+  db: Conn,
+  links: readonly { requestId: string; relatedId: string; kind: LinkKind; reason: string; score: number }[],
+) {
+  return db
     .insertInto("request_links")
     .values(
       links.map((l) => ({
@@ -211,8 +225,7 @@ export async function addLinks(
         score: l.score,
       })),
     )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+    .onConflict((oc) => oc.doNothing());
 }
 
 export function photosOf(db: Conn, requestId: string): Promise<PhotoMeta[]> {
@@ -233,65 +246,106 @@ export function returnVisitsOf(db: Conn, requestId: string): Promise<ReturnVisit
     .execute();
 }
 
-/** Recent requests near a point in a category (a box first; the caller measures the distance). */
-export function nearbyRecent(
+/** What intake looks up before filing a request, fetched in one round trip. */
+export interface IntakeLookups {
+  number: string;
+  nearby: { id: string; lat: number; lng: number; duplicate_of: string | null; created_at: Date }[];
+  recent: { id: string; duplicate_of: string | null; created_at: Date }[];
+  earlier: { id: string; requester_account_id: string | null }[];
+}
+
+/**
+ * In one statement: the new request's number (`YM` + day + sequence) and, among the requests filed
+ * so far, the candidates for its links — recent ones near the point in the category (a box, served
+ * by the spatial index; the caller measures the distance), of the `recent.limit` most recent those of
+ * a comparable size (ids only: their texts come from `textsOf`, or the caller's cache), and the last three from the same
+ * account or phone number (each served by its own index).
+ */
+export async function intakeLookups(
   db: Conn,
   input: {
-    excludeId: string;
-    category: string;
+    day: string;
     since: Date;
-    box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+    nearby: {
+      category: string;
+      box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+    } | null;
+    /** The most recent requests whose texts could be near-identical to one of this many bigrams (0: none). */
+    recent: { limit: number; bigrams: number } | null;
+    account: string | null;
+    phone: string | null;
   },
-) {
-  return db
-    .selectFrom("requests")
-    .select(["id", "lat", "lng", "duplicate_of", "created_at"])
-    .where("id", "!=", input.excludeId)
-    .where((eb) =>
-      eb.or([eb("category_code", "=", input.category), eb("proposed_category_code", "=", input.category)]),
-    )
-    .where("created_at", ">=", input.since)
-    .where("lat", ">=", input.box.minLat)
-    .where("lat", "<=", input.box.maxLat)
-    .where("lng", ">=", input.box.minLng)
-    .where("lng", "<=", input.box.maxLng)
-    .orderBy("created_at")
-    .limit(50)
-    .execute();
+): Promise<IntakeLookups> {
+  const near = input.nearby;
+  const nearby = near
+    ? sql`(select coalesce(json_agg(n order by n.created_at), '[]') from (
+        select id, lat, lng, duplicate_of, created_at from requests
+        where (category_code = ${near.category} or proposed_category_code = ${near.category})
+          and created_at >= ${input.since}
+          and point(lng, lat) <@ box(point(${near.box.minLng}::float8, ${near.box.minLat}::float8),
+                                     point(${near.box.maxLng}::float8, ${near.box.maxLat}::float8))
+          and lat >= ${near.box.minLat} and lat <= ${near.box.maxLat}
+          and lng >= ${near.box.minLng} and lng <= ${near.box.maxLng}
+        order by created_at limit 50) n)`
+    : sql`'[]'::json`;
+  const callers = [
+    ...(input.account
+      ? [
+          sql`(select id, requester_account_id, created_at from requests
+            where requester_account_id = ${input.account} order by created_at desc limit 3)`,
+        ]
+      : []),
+    ...(input.phone
+      ? [
+          sql`(select id, requester_account_id, created_at from requests
+            where contact_phone = ${input.phone} order by created_at desc limit 3)`,
+        ]
+      : []),
+  ];
+  const earlier =
+    callers.length > 0
+      ? sql`(select coalesce(json_agg(e order by e.created_at desc), '[]') from (
+          select * from (${sql.join(callers, sql` union `)}) u order by created_at desc limit 3) e)`
+      : sql`'[]'::json`;
+  // Of the most recent, those whose size lets them reach the similarity (min/max of the set sizes
+  // ≥ 0.8, checked exactly by the caller; a wider range here), or of unknown size.
+  const recent = input.recent
+    ? sql`(select coalesce(json_agg(r order by r.created_at desc), '[]') from (
+        select id, duplicate_of, created_at, text_bigrams from requests where created_at >= ${input.since}
+        order by created_at desc limit ${input.recent.limit}) r
+        where r.text_bigrams is null
+          or r.text_bigrams between ${Math.floor(input.recent.bigrams * 0.8)} and ${Math.ceil(input.recent.bigrams * 1.25)})`
+    : sql`'[]'::json`;
+  const result = await sql<{
+    number: string;
+    nearby: (Omit<IntakeLookups["nearby"][number], "created_at"> & { created_at: string })[];
+    recent: (Omit<IntakeLookups["recent"][number], "created_at"> & { created_at: string })[];
+    earlier: IntakeLookups["earlier"];
+  }>`select ${`YM${input.day}`} || lpad(nextval('request_number_seq')::text, 6, '0') as number,
+      ${nearby} as nearby,
+      ${recent} as recent,
+      ${earlier} as earlier`.execute(db);
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error("intake look-ups returned no row");
+  }
+  const parse = <T extends { created_at: string }>(rows: T[]) =>
+    (typeof rows === "string" ? (JSON.parse(rows) as T[]) : rows).map((r) => ({
+      ...r,
+      created_at: new Date(r.created_at),
+    }));
+  return {
+    number: row.number,
+    nearby: parse(row.nearby),
+    recent: parse(row.recent),
+    earlier: typeof row.earlier === "string" ? JSON.parse(row.earlier) : row.earlier,
+  };
 }
 
-/** The most recent requests (for near-identical texts). */
-export function recentTexts(db: Conn, input: { excludeId: string; since: Date; limit: number }) {
-  return db
-    .selectFrom("requests")
-    .select(["id", "description", "duplicate_of", "created_at"])
-    .where("id", "!=", input.excludeId)
-    .where("created_at", ">=", input.since)
-    .orderBy("created_at", "desc")
-    .limit(input.limit)
-    .execute();
-}
-
-/** Earlier requests from the same account or the same phone number. */
-export function earlierFromSameCaller(
-  db: Conn,
-  input: { excludeId: string; account: string | null; phone: string | null },
-) {
-  return db
-    .selectFrom("requests")
-    .select(["id", "requester_account_id", "contact_phone", "created_at"])
-    .where("id", "!=", input.excludeId)
-    .where((eb) => {
-      const any = [];
-      if (input.account) {
-        any.push(eb("requester_account_id", "=", input.account));
-      }
-      if (input.phone) {
-        any.push(eb("contact_phone", "=", input.phone));
-      }
-      return eb.or(any);
-    })
-    .orderBy("created_at", "desc")
-    .limit(3)
-    .execute();
+/** The descriptions of some requests, by id. */
+export function textsOf(db: Conn, ids: readonly string[]): Promise<{ id: string; description: string }[]> {
+  if (ids.length === 0) {
+    return Promise.resolve([]);
+  }
+  return db.selectFrom("requests").select(["id", "description"]).where("id", "in", ids).execute();
 }

@@ -109,7 +109,7 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsync {
           ...request.body,
           channel: caller.actor.via === "token" ? "api" : "web",
         });
-        const detail = await requests.getRequest(ctx, caller, row.id).catch(() => null);
+        const detail = await requests.getRequest(ctx, caller, row.id, row).catch(() => null);
         return reply
           .code(201)
           .send(
@@ -132,7 +132,7 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         const row = await requests.submitHotline(ctx, caller, b);
         return reply
           .code(201)
-          .send(await presentRequestDetail(ctx, await requests.getRequest(ctx, caller, row.id)));
+          .send(await presentRequestDetail(ctx, await requests.getRequest(ctx, caller, row.id, row)));
       },
     );
 

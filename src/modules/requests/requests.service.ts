@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
@@ -6,11 +6,19 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { assertMayRead, isCentre, type Relation, relationOf } from "./access.js";
 import { type Category, categoryOrThrow, categoryTree, propose } from "./categories.service.js";
+import { deadlinesFrom } from "./deadlines.js";
 import { callerDepartmentCodes } from "./departments.js";
-import { dispatchInTx } from "./handling.service.js";
 import * as repo from "./requests.repository.js";
 import type { Channel, RequestStatus } from "./requests.tables.js";
-import { bigrams, boundingBox, distanceMetres, jaccard, MAX_TEXT, normalisePhone } from "./text.js";
+import {
+  bigramCodes,
+  boundingBox,
+  distanceMetres,
+  jaccardSorted,
+  MAX_TEXT,
+  mayReach,
+  normalisePhone,
+} from "./text.js";
 
 /** What any channel hands to intake. Field names in errors follow `names` (the JSON API's or Open311's). */
 export interface IntakeInput {
@@ -221,107 +229,153 @@ export async function submit(
   const calendar = await calendarFor(ctx);
   const now = new Date();
   const day = chinaDate(now).replaceAll("-", "");
-  const id = await inTransaction(ctx.db, async (tx) => {
-    const row = await tx
-      .insertInto("requests")
-      .values({
-        number: sql<string>`${`YM${day}`} || lpad(nextval('request_number_seq')::text, 6, '0')`,
-        token: randomBytes(12).toString("base64url"),
-        channel: input.channel,
-        status: "pending",
-        title: clean.title,
-        description: clean.description,
-        category_code: null,
-        department_code: null,
-        proposed_category_code: proposed?.category.code ?? null,
-        proposed_department_code: proposed?.department || null,
-        proposed_confidence: proposed?.confidence ?? null,
-        proposed_by: proposed?.by ?? null,
-        requester_account_id: requesterAccountId,
-        entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
-        anonymous: clean.anonymous,
-        contact_name: clean.anonymous ? null : clean.contactName,
-        contact_phone: clean.contactPhone,
-        contact_email: clean.anonymous ? null : clean.contactEmail,
-        lat: clean.lat,
-        lng: clean.lng,
-        address: clean.address,
-        media_url: clean.mediaUrl,
-        open311_key_id: input.open311KeyId ?? null,
-        public_view: input.publicView ?? true,
-        duplicate_of: null,
-        reply: null,
-        reply_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(["id", "number"])
-      .executeTakeFirstOrThrow();
-    const links = await linkRelated(ctx, tx, {
-      id: row.id,
-      text: clean.description,
-      category: proposed?.category.code ?? null,
-      lat: clean.lat,
-      lng: clean.lng,
-      account: requesterAccountId,
-      phone: clean.contactPhone,
-      now,
+  const auto =
+    proposed !== null && proposed.department !== "" && proposed.confidence >= ctx.config.dispatchThreshold;
+  // Two round trips and no transaction: the look-ups (number, link candidates), then one statement
+  // writing the request, its links, events and assignment along its ledger entry (atomic as one).
+  const id = randomUUID();
+  const related = await findRelated(ctx, {
+    text: clean.description,
+    category: proposed?.category.code ?? null,
+    lat: clean.lat,
+    lng: clean.lng,
+    account: requesterAccountId,
+    phone: clean.contactPhone,
+    now,
+    day,
+  });
+  const links = related.links.map((l) => ({ ...l, requestId: id }));
+  const due = auto && proposed ? deadlinesFrom(calendar, now, proposed.category) : null;
+  const events: repo.NewEvent[] = [
+    {
+      requestId: id,
+      kind: "submitted",
+      actor: caller.actor.accountId,
+      public: true,
+      details: { channel: input.channel },
+    },
+  ];
+  if (due && proposed) {
+    events.push({
+      requestId: id,
+      kind: "dispatched",
+      actor: null,
+      department: proposed.department,
+      public: true,
+      details: {
+        category: proposed.category.code,
+        coHandlers: [],
+        automatic: true,
+        resolveDue: due.resolveDue,
+      },
     });
-    const auto =
-      proposed !== null && proposed.department !== "" && proposed.confidence >= ctx.config.dispatchThreshold;
-    const seq = await ctx.ledger.record(tx, {
+  }
+  await ctx.ledger.recordAlong(
+    ctx.db,
+    {
       action: "requests.submit",
       actor: caller.actor,
       subjects: requesterAccountId ? [{ type: "account", id: requesterAccountId }] : [],
-      resource: `requests/${row.id}`,
+      resource: `requests/${id}`,
       outcome: "success",
       requestId: caller.requestId,
       details: {
-        number: row.number,
+        number: related.number,
         channel: input.channel,
         anonymous: clean.anonymous,
         proposedCategory: proposed?.category.code ?? null,
         proposedBy: proposed?.by ?? null,
         confidence: proposed ? Math.round(proposed.confidence * 1000) / 1000 : null,
         dispatchedTo: auto && proposed ? proposed.department : null,
-        duplicates: links,
+        duplicates: related.duplicates,
       },
-    });
-    await repo.addEvent(tx, {
-      requestId: row.id,
-      kind: "submitted",
-      actor: caller.actor.accountId,
-      public: true,
-      details: { channel: input.channel },
-      ledgerSeq: seq,
-    });
-    if (auto && proposed) {
-      await dispatchInTx(
-        ctx,
-        tx,
-        caller,
-        row.id,
-        {
-          category: proposed.category,
-          department: proposed.department,
-          coHandlers: [],
-          automatic: true,
-          ledgerSeq: seq,
-        },
-        calendar,
-      );
-    }
-    return row.id;
-  });
+    },
+    (seq) => [
+      {
+        name: "request",
+        sql: sql`${ctx.db.insertInto("requests").values({
+          id,
+          number: related.number,
+          token: randomBytes(12).toString("base64url"),
+          channel: input.channel,
+          status: due ? "dispatched" : "pending",
+          title: clean.title,
+          description: clean.description,
+          category_code: due && proposed ? proposed.category.code : null,
+          department_code: due && proposed ? proposed.department : null,
+          proposed_category_code: proposed?.category.code ?? null,
+          proposed_department_code: proposed?.department || null,
+          proposed_confidence: proposed?.confidence ?? null,
+          proposed_by: proposed?.by ?? null,
+          requester_account_id: requesterAccountId,
+          entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
+          anonymous: clean.anonymous,
+          contact_name: clean.anonymous ? null : clean.contactName,
+          contact_phone: clean.contactPhone,
+          contact_email: clean.anonymous ? null : clean.contactEmail,
+          lat: clean.lat,
+          lng: clean.lng,
+          address: clean.address,
+          media_url: clean.mediaUrl,
+          open311_key_id: input.open311KeyId ?? null,
+          public_view: input.publicView ?? true,
+          duplicate_of: related.duplicateOf,
+          text_bigrams: related.mine.length,
+          reply: null,
+          reply_by: null,
+          created_at: now,
+          updated_at: now,
+          ...(due
+            ? {
+                dispatched_at: now,
+                contact_due_at: due.contactDueAt,
+                resolve_due: due.resolveDue,
+                resolve_due_estimated: due.estimated,
+              }
+            : {}),
+        })}`,
+      },
+      ...(links.length > 0 ? [{ name: "request_links", sql: sql`${repo.linksInsert(ctx.db, links)}` }] : []),
+      { name: "request_events", sql: sql`${repo.eventsInsert(ctx.db, events, seq)}` },
+      ...(due && proposed
+        ? [
+            {
+              name: "request_assignment",
+              sql: sql`${ctx.db.insertInto("request_assignments").values({
+                request_id: id,
+                department_code: proposed.department,
+                role: "lead",
+                status: "dispatched",
+                assigned_by: caller.actor.accountId,
+              })}`,
+            },
+          ]
+        : []),
+    ],
+  );
+  rememberText(id, related.mine);
   return (await repo.findRequest(ctx.db, id)) as repo.RequestRow;
 }
 
-/** Links likely duplicates (same category nearby, or a near-identical text) and the caller's earlier requests. */
-async function linkRelated(
+/** Character-bigram sets of recent requests by id (descriptions never change), most recent last. */
+const textCache = new Map<string, Float64Array>();
+const TEXT_CACHE_SIZE = 4096;
+
+function rememberText(id: string, codes: Float64Array): void {
+  textCache.delete(id);
+  textCache.set(id, codes);
+  if (textCache.size > TEXT_CACHE_SIZE) {
+    textCache.delete(textCache.keys().next().value as string);
+  }
+}
+
+/**
+ * Finds the links of a new request: likely duplicates (same category nearby, or a near-identical
+ * text among the most recent requests) and the caller's earlier requests, with the number it gets.
+ */
+async function findRelated(
   ctx: ServiceContext,
-  tx: Parameters<typeof repo.addLinks>[0],
   r: {
-    id: string;
     text: string;
     category: string | null;
     lat: number | null;
@@ -329,30 +383,50 @@ async function linkRelated(
     account: string | null;
     phone: string | null;
     now: Date;
+    day: string;
   },
-): Promise<number> {
+): Promise<{
+  number: string;
+  links: Omit<Parameters<typeof repo.addLinks>[1][number], "requestId">[];
+  duplicates: number;
+  duplicateOf: string | null;
+  mine: Float64Array;
+}> {
   const since = new Date(r.now.getTime() - ctx.config.duplicateDays * 86_400_000);
+  const point = r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
+  const mine = bigramCodes(r.text);
+  const looked = await repo.intakeLookups(ctx.db, {
+    day: r.day,
+    since,
+    nearby:
+      r.category && point && ctx.config.duplicateMetres > 0
+        ? { category: r.category, box: boundingBox(point, ctx.config.duplicateMetres) }
+        : null,
+    recent: mine.length >= 4 ? { limit: RECENT_TEXTS, bigrams: mine.length } : null,
+    account: r.account,
+    phone: r.phone,
+  });
   const found = new Map<string, { reason: string; score: number; original: string; at: Date }>();
-  if (r.category && r.lat !== null && r.lng !== null && ctx.config.duplicateMetres > 0) {
-    const point = { lat: r.lat, lng: r.lng };
-    const near = await repo.nearbyRecent(tx, {
-      excludeId: r.id,
-      category: r.category,
-      since,
-      box: boundingBox(point, ctx.config.duplicateMetres),
-    });
-    for (const n of near) {
-      const d = distanceMetres(point, { lat: n.lat as number, lng: n.lng as number });
+  if (point) {
+    for (const n of looked.nearby) {
+      const d = distanceMetres(point, { lat: n.lat, lng: n.lng });
       if (d <= ctx.config.duplicateMetres) {
         const score = Math.round((1 - d / Math.max(ctx.config.duplicateMetres, 1)) * 1000) / 1000;
         found.set(n.id, { reason: "nearby", score, original: n.duplicate_of ?? n.id, at: n.created_at });
       }
     }
   }
-  const mine = bigrams(r.text);
-  if (mine.size >= 4) {
-    for (const other of await repo.recentTexts(tx, { excludeId: r.id, since, limit: RECENT_TEXTS })) {
-      const score = jaccard(mine, bigrams(other.description));
+  if (mine.length >= 4) {
+    const missing = looked.recent.filter((o) => !textCache.has(o.id)).map((o) => o.id);
+    for (const t of await repo.textsOf(ctx.db, missing)) {
+      rememberText(t.id, bigramCodes(t.description));
+    }
+    for (const other of looked.recent) {
+      const theirs = textCache.get(other.id);
+      if (!theirs || !mayReach(mine.length, theirs.length, THIS_TEXT_SIMILAR)) {
+        continue;
+      }
+      const score = jaccardSorted(mine, theirs);
       if (score >= THIS_TEXT_SIMILAR && (found.get(other.id)?.score ?? 0) < score) {
         found.set(other.id, {
           reason: "similar_text",
@@ -363,34 +437,22 @@ async function linkRelated(
       }
     }
   }
-  const links: Parameters<typeof repo.addLinks>[1] = [...found].map(([relatedId, f]) => ({
-    requestId: r.id,
-    relatedId,
-    kind: "duplicate",
-    reason: f.reason,
-    score: f.score,
-  }));
-  if (r.account || r.phone) {
-    for (const earlier of await repo.earlierFromSameCaller(tx, {
-      excludeId: r.id,
-      account: r.account,
-      phone: r.phone,
-    })) {
-      links.push({
-        requestId: r.id,
-        relatedId: earlier.id,
-        kind: "repeat",
-        reason: r.account && earlier.requester_account_id === r.account ? "same_account" : "same_phone",
-        score: 1,
-      });
-    }
+  const links: Omit<Parameters<typeof repo.addLinks>[1][number], "requestId">[] = [...found].map(
+    ([relatedId, f]) => ({ relatedId, kind: "duplicate", reason: f.reason, score: f.score }),
+  );
+  for (const earlier of looked.earlier) {
+    links.push({
+      relatedId: earlier.id,
+      kind: "repeat",
+      reason: r.account && earlier.requester_account_id === r.account ? "same_account" : "same_phone",
+      score: 1,
+    });
   }
-  await repo.addLinks(tx, links);
-  if (found.size > 0) {
-    const original = [...found.values()].sort((a, b) => a.at.getTime() - b.at.getTime())[0]?.original ?? null;
-    await tx.updateTable("requests").set({ duplicate_of: original }).where("id", "=", r.id).execute();
-  }
-  return found.size;
+  const original =
+    found.size > 0
+      ? ([...found.values()].sort((a, b) => a.at.getTime() - b.at.getTime())[0]?.original ?? null)
+      : null;
+  return { number: looked.number, links, duplicates: found.size, duplicateOf: original, mine };
 }
 
 // ---- reading ----------------------------------------------------------------------------------
@@ -406,9 +468,17 @@ export interface RequestDetail {
   returnVisits: repo.ReturnVisitRow[];
 }
 
-/** A request as the caller may see it (the requester sees the public history only). */
-export async function getRequest(ctx: ServiceContext, caller: Caller, id: string): Promise<RequestDetail> {
-  const request = await repo.findRequest(ctx.db, id);
+/**
+ * A request as the caller may see it (the requester sees the public history only). `loaded` is its
+ * row when the caller has just read it (intake), which saves reading it again.
+ */
+export async function getRequest(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  loaded?: repo.RequestRow,
+): Promise<RequestDetail> {
+  const request = loaded?.id === id ? loaded : await repo.findRequest(ctx.db, id);
   if (!request) {
     throw notFound("Request");
   }

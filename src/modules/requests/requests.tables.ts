@@ -74,6 +74,8 @@ export interface RequestTables {
     return_visit_at: Stamp;
     /** The requester lets it appear, redacted, in the public view (default yes). */
     public_view: ColumnType<boolean, boolean | undefined, boolean>;
+    /** Distinct character bigrams of the description (intake's near-identical-text look-up); null before 20261127T1920. */
+    text_bigrams: number | null;
   };
   request_assignments: {
     id: Generated<string>;

@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  bigramCodes,
   bigrams,
   boundingBox,
   distanceMetres,
   jaccard,
+  jaccardSorted,
   maskPhone,
+  mayReach,
   normalisePhone,
   redactText,
 } from "./text.js";
@@ -31,6 +34,38 @@ describe("near-identical texts (character-bigram Jaccard)", () => {
         expect(ab).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe("bigram codes (the fast form used at intake)", () => {
+  const text = fc.oneof(
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: fc.constantFrom(..."小区电梯坏了请修理噪音扰民ＡＢ１２ab，。！ 𠀀𠀁İ") }),
+  );
+
+  it("holds exactly the bigrams and scores exactly as jaccard", () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(bigramCodes(a).length).toBe(bigrams(a).size);
+        expect(jaccardSorted(bigramCodes(a), bigramCodes(b))).toBe(jaccard(bigrams(a), bigrams(b)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never rules out a pair that reaches the threshold", () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0.5, 0.8, 0.9), (a, b, t) => {
+        const x = bigramCodes(a);
+        const y = bigramCodes(b);
+        if (jaccardSorted(x, y) >= t) {
+          expect(mayReach(x.length, y.length, t)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(mayReach(79, 100, 0.8)).toBe(false);
+    expect(mayReach(80, 100, 0.8)).toBe(true);
   });
 });
 

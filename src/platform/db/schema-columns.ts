@@ -529,6 +529,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]: true } } =
     satisfied: true,
     return_visit_at: true,
     public_view: true,
+    text_bigrams: true,
   },
   request_assignments: {
     id: true,

@@ -14,6 +14,7 @@ import { createNotifications } from "./20261127T1700_create_notifications.js";
 import { createRequests } from "./20261127T1800_create_requests.js";
 import { indexRequestsDispatched } from "./20261127T1900_index_requests_dispatched.js";
 import { requestsPublicView } from "./20261127T1910_requests_public_view.js";
+import { requestsIntake } from "./20261127T1920_requests_intake.js";
 import { addHelperRole } from "./20261127T1940_add_helper_role.js";
 import { queueCountsAndEmail } from "./20261127T1950_queue_counts_and_email.js";
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   createRequests,
   indexRequestsDispatched,
   requestsPublicView,
+  requestsIntake,
   addHelperRole,
   queueCountsAndEmail,
 ];
