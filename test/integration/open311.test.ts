@@ -250,10 +250,13 @@ describe.each(testDatabases())("Open311 GeoReport v2 conformance (%s)", (kind) =
         status: "open",
         service_code: "environment-noise",
         service_name: "噪声污染",
-        lat: 30.2567,
-        long: 120.1689,
-        media_url: "https://img.example.cn/noise.jpg",
+        // Anyone may read this: the public view's published form (docs/requests-public.md). Noise
+        // may come from someone's home, so the point is the centre of its ≈ 445 m cell, and no photo.
+        media_url: null,
       });
+      expect(Math.abs((r?.lat as number) - 30.2567)).toBeLessThanOrEqual(0.004);
+      expect(Math.abs((r?.long as number) - 120.1689)).toBeLessThanOrEqual(0.004);
+      expect([r?.lat, r?.long]).not.toEqual([30.2567, 120.1689]);
       expect(r?.requested_datetime).toMatch(ISO_WITH_ZONE);
       expect(r?.updated_datetime).toMatch(ISO_WITH_ZONE);
       if (r?.expected_datetime !== null) {
@@ -262,17 +265,46 @@ describe.each(testDatabases())("Open311 GeoReport v2 conformance (%s)", (kind) =
       expectErrors(await get("/requests/YM00000000000000.json"), 404, /service_request_id/);
     });
 
-    it("shows no contact details, masks numbers in the text, and keeps markup as text", async () => {
+    it("shows no contact details, removes numbers from the text, and keeps markup as text", async () => {
       const res = await get(`/requests/${id}.json`);
       expect(res.body).not.toContain("13857160218");
       expect(res.body).not.toContain("lin@example.cn");
       expect(res.body).not.toContain("晓雨");
       const [r] = res.json() as { description: string }[];
-      expect(r?.description).toBe('<script>alert("x")</script> 夜里 KTV 太吵，我的电话 138****0218');
+      expect(r?.description).toBe('<script>alert("x")</script> 夜里 KTV 太吵，我的电话 【电话】');
       const xml = await get(`/requests/${id}.xml`);
       expect(xml.body).not.toContain("<script>");
       expect(xml.body).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
       expect(record(parseXml(xml.body).children[0] as never).description).toBe(r?.description);
+    });
+
+    it("keeps a request its requester did not make public out of listings, and shows only its progress by id", async () => {
+      const citizen = await signIn(t.app, "citizen");
+      const filed = await citizen.post("/api/requests", {
+        description: "楼上邻居装修，每天早上七点就开始电钻，影响老人休息。",
+        category: "environment-noise",
+        lat: 30.2611,
+        lng: 120.1302,
+        address: "西湖区文三路 90 号 3 幢 2 单元 501 室",
+        publicView: false,
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const number = filed.json().number as string;
+      const list = (await get("/requests.json?service_code=environment-noise")).json() as {
+        service_request_id: string;
+      }[];
+      expect(list.map((r) => r.service_request_id)).not.toContain(number);
+      const one = await get(`/requests/${number}.json`);
+      expect(one.statusCode).toBe(200);
+      expect(one.body).not.toContain("电钻");
+      expect(one.body).not.toContain("文三路");
+      expect(one.json()[0]).toMatchObject({
+        service_request_id: number,
+        status: "open",
+        lat: null,
+        long: null,
+        address: null,
+      });
     });
 
     it("lists requests in JSON and XML, newest first, with the same fields", async () => {

@@ -208,7 +208,9 @@ async function georeport(ctx: ServiceContext, fastify: Parameters<FastifyPluginA
         config: { auth: { public: true } },
       },
       async (request, reply) => {
-        const list = await open311.presentOpen311(ctx, await open311.listRequests(ctx, request.query));
+        const list = await open311.presentOpen311(ctx, await open311.listRequests(ctx, request.query), {
+          byId: Boolean(request.query.service_request_id),
+        });
         return send(reply, request.params.format, 200, list, () =>
           xmlDocument("service_requests", list.map(requestXml)),
         );
@@ -228,9 +230,11 @@ async function georeport(ctx: ServiceContext, fastify: Parameters<FastifyPluginA
       },
       async (request, reply) => {
         const { id, format } = fileParam(request.params.file, "requests/{service_request_id}");
-        const list = await open311.presentOpen311(ctx, [
-          await open311.getRequest(ctx, id, request.query.jurisdiction_id),
-        ]);
+        const list = await open311.presentOpen311(
+          ctx,
+          [await open311.getRequest(ctx, id, request.query.jurisdiction_id)],
+          { byId: true },
+        );
         return send(reply, format, 200, list, () => xmlDocument("service_requests", list.map(requestXml)));
       },
     );

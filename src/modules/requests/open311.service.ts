@@ -4,9 +4,9 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, notFound, validationError } from "../../platform/errors.js";
 import { type Category, categoryTree } from "./categories.service.js";
 import { deptByCode } from "./departments.js";
+import { publishedForms } from "./public.service.js";
 import * as repo from "./requests.repository.js";
 import { OPEN311_FIELDS, submit } from "./requests.service.js";
-import { redactText } from "./text.js";
 
 // ---- API keys ---------------------------------------------------------------------------------
 
@@ -281,14 +281,26 @@ const STATUS_NOTES: Record<repo.RequestRow["status"], string> = {
   closed: "已办结 closed",
 };
 
-/** One request as GeoReport v2 shows it: no contact details, and numbers in the text masked. */
+/**
+ * Requests as GeoReport v2 shows them to anyone, in the public view's published form
+ * (docs/requests-public.md): personal data removed from the text and the reply, the address and the
+ * point generalised, no photo. A request its requester kept out of the public view, or whose
+ * category is never shown, keeps only its number, service, status and dates when asked for by id
+ * (a client following its own request), and is left out of listings.
+ */
 export async function presentOpen311(
   ctx: ServiceContext,
   rows: repo.RequestRow[],
+  options: { byId: boolean },
 ): Promise<Open311Request[]> {
   const tree = await categoryTree(ctx);
+  const published = await publishedForms(ctx, rows);
   const out: Open311Request[] = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
+    const view = published[i] ?? null;
+    if (!view && !options.byId) {
+      continue;
+    }
     const code = r.category_code ?? r.proposed_category_code;
     const category = code ? tree.byCode.get(code) : undefined;
     const dept = r.department_code ? await deptByCode(ctx, r.department_code) : undefined;
@@ -296,29 +308,28 @@ export async function presentOpen311(
       service_request_id: r.number,
       status: r.status === "closed" ? "closed" : "open",
       status_notes:
-        r.status === "replied" || r.status === "closed"
-          ? r.reply
-            ? redactText(r.reply)
-            : STATUS_NOTES[r.status]
+        (r.status === "replied" || r.status === "closed") && view?.reply
+          ? view.reply
           : STATUS_NOTES[r.status],
       service_name: category?.name ?? null,
       service_code: category?.code ?? null,
-      description: redactText(r.description),
+      description: view ? view.description : NOT_PUBLIC,
       agency_responsible: dept?.name ?? null,
-      service_notice: null,
+      service_notice: view ? null : NOT_PUBLIC,
       requested_datetime: open311Date(r.created_at) as string,
       updated_datetime: open311Date(r.updated_at) as string,
       expected_datetime: r.resolve_due ? `${r.resolve_due}T17:00:00+08:00` : null,
-      address: r.address,
+      address: view?.address ?? null,
       address_id: null,
       zipcode: null,
-      lat: r.lat,
-      long: r.lng,
-      media_url: r.media_url,
+      lat: view?.location?.lat ?? null,
+      long: view?.location?.lng ?? null,
+      media_url: null,
     });
   }
   return out;
 }
+const NOT_PUBLIC = "不公开 (not public)";
 
 export interface Open311Query {
   jurisdiction_id?: string | undefined;

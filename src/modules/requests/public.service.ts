@@ -171,6 +171,24 @@ async function project(
   return presented;
 }
 
+/**
+ * The published form of stored requests, for the other public readers (Open311 GET requests): null
+ * for a request its requester kept out of the public view, or whose category is never shown.
+ */
+export async function publishedForms(
+  ctx: ServiceContext,
+  rows: readonly Omit<repo.PublicCandidate, "at_key">[],
+): Promise<(PublicRequest | null)[]> {
+  const tree = await categoryTree(ctx);
+  const districts = await districtsOf(ctx);
+  const out: (PublicRequest | null)[] = [];
+  for (const row of rows) {
+    const published = (row as { public_view?: boolean }).public_view !== false;
+    out.push(published ? await project(ctx, { ...row, at_key: "" }, tree, districts) : null);
+  }
+  return out;
+}
+
 // ---- filters -----------------------------------------------------------------------------------------
 
 /** The codes that may be shown, optionally within one category's subtree. */

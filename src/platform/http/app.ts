@@ -69,7 +69,13 @@ export async function buildApp(
     // Fastify accepts a hop count at run time; its types list only boolean, string and function.
     trustProxy: config.trustProxy as boolean,
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: "array",
+        useDefaults: true,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
       plugins: [addFormats.default as never],
     },
     routerOptions: { ignoreTrailingSlash: true },
