@@ -10,7 +10,8 @@ import {
   type RatesReport,
 } from "../../../shared/requests/rates.js";
 import { withQuery } from "../shared/api";
-import { type ChartOption, EChart } from "../shared/charts/EChart";
+import { ChartCard } from "../shared/charts/ChartCard";
+import type { ChartOption } from "../shared/charts/EChart";
 import { decimal, percent } from "../shared/charts/format";
 import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
@@ -316,20 +317,13 @@ export function RatesPage({ section }: { section: "cockpit" | "oversight" }) {
           </section>
           {totals.dispatched === 0 ? <Empty description={t("rates.none")} /> : null}
           <div className="figures-charts">
-            <Card
-              className="figures-card"
-              title={<h2 className="card-heading">{t("rates.compositeChart")}</h2>}
-            >
-              <EChart
-                option={compositeChart}
-                label={t("rates.compositeChart")}
-                height={Math.max(240, 26 * data.rows.length + 40)}
-                testId="chart-composite"
-              />
-            </Card>
-            <Card className="figures-card" title={<h2 className="card-heading">{t("rates.trendChart")}</h2>}>
-              <EChart option={trendChart} label={t("rates.trendChart")} height={320} testId="chart-trend" />
-            </Card>
+            <ChartCard
+              title={t("rates.compositeChart")}
+              option={compositeChart}
+              height={Math.max(240, 26 * data.rows.length + 40)}
+              testId="chart-composite"
+            />
+            <ChartCard title={t("rates.trendChart")} option={trendChart} height={320} testId="chart-trend" />
           </div>
           <Card className="figures-card" title={<h2 className="card-heading">{t("rates.table")}</h2>}>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways takes focus so the keyboard can scroll it (axe scrollable-region-focusable) */}

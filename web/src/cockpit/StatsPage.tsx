@@ -4,7 +4,8 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useMemo, useState } from "react";
 import type { ApplicationStats, Group } from "../../../shared/services/stats.js";
 import { withQuery } from "../shared/api";
-import { type ChartOption, EChart } from "../shared/charts/EChart";
+import { ChartCard } from "../shared/charts/ChartCard";
+import type { ChartOption } from "../shared/charts/EChart";
 import { decimal, LEVEL_COLOURS, LEVEL_KEYS, percent } from "../shared/charts/format";
 import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
@@ -316,40 +317,27 @@ export function StatsPage({ section }: { section: "cockpit" | "oversight" }) {
           </section>
           {totals.submitted + totals.concluded === 0 ? <Empty description={t("stats.none")} /> : null}
           <div className="figures-charts">
-            <Card
-              className="figures-card figures-charts--wide"
-              title={<h2 className="card-heading">{t("stats.volumeChart")}</h2>}
-            >
-              <EChart option={volume} label={t("stats.volumeChart")} height={280} testId="chart-volume" />
-            </Card>
-            <Card className="figures-card" title={<h2 className="card-heading">{t("stats.onTimeChart")}</h2>}>
-              <EChart
-                option={onTime}
-                label={t("stats.onTimeChart")}
-                height={Math.max(240, 28 * data.byDepartment.length + 40)}
-                testId="chart-on-time"
-              />
-            </Card>
-            <Card className="figures-card" title={<h2 className="card-heading">{t("stats.daysChart")}</h2>}>
-              <EChart option={days} label={t("stats.daysChart")} height={380} testId="chart-days" />
-            </Card>
-            <Card
-              className="figures-card"
-              title={<h2 className="card-heading">{t("stats.materialsChart")}</h2>}
-            >
-              <EChart
-                option={materials}
-                label={t("stats.materialsChart")}
-                height={280}
-                testId="chart-materials"
-              />
-            </Card>
-            <Card
-              className="figures-card"
-              title={<h2 className="card-heading">{t("stats.ratingsChart")}</h2>}
-            >
-              <EChart option={ratings} label={t("stats.ratingsChart")} height={280} testId="chart-ratings" />
-            </Card>
+            <ChartCard
+              title={t("stats.volumeChart")}
+              option={volume}
+              height={280}
+              testId="chart-volume"
+              wide
+            />
+            <ChartCard
+              title={t("stats.onTimeChart")}
+              option={onTime}
+              height={Math.max(240, 28 * data.byDepartment.length + 40)}
+              testId="chart-on-time"
+            />
+            <ChartCard title={t("stats.daysChart")} option={days} height={380} testId="chart-days" />
+            <ChartCard
+              title={t("stats.materialsChart")}
+              option={materials}
+              height={280}
+              testId="chart-materials"
+            />
+            <ChartCard title={t("stats.ratingsChart")} option={ratings} height={280} testId="chart-ratings" />
           </div>
           <Card className="figures-card">
             <Tabs

@@ -2,7 +2,8 @@ import { Card, Empty, Skeleton, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo } from "react";
 import type { PerformanceSummary, PerformanceView } from "../../../shared/services/ratings.js";
-import { type ChartOption, EChart } from "../shared/charts/EChart";
+import { ChartCard } from "../shared/charts/ChartCard";
+import type { ChartOption } from "../shared/charts/EChart";
 import { decimal, LEVEL_COLOURS, LEVEL_KEYS, LEVEL_TAGS, percent } from "../shared/charts/format";
 import { Kpi } from "../shared/charts/Kpi";
 import "../shared/charts/figures.css";
@@ -144,25 +145,18 @@ export function PerformancePage() {
             />
           </section>
           <div className="figures-charts">
-            <Card className="figures-card" title={<h2 className="card-heading">{t("perf.levelsChart")}</h2>}>
-              <EChart
-                option={levelsOption}
-                label={t("perf.levelsChart")}
-                height={260}
-                testId="chart-levels"
-              />
-            </Card>
-            <Card
-              className="figures-card"
-              title={<h2 className="card-heading">{t("perf.departmentChart")}</h2>}
-            >
-              <EChart
-                option={departmentsOption}
-                label={t("perf.departmentChart")}
-                height={Math.max(260, 28 * data.byDepartment.length + 40)}
-                testId="chart-departments"
-              />
-            </Card>
+            <ChartCard
+              title={t("perf.levelsChart")}
+              option={levelsOption}
+              height={260}
+              testId="chart-levels"
+            />
+            <ChartCard
+              title={t("perf.departmentChart")}
+              option={departmentsOption}
+              height={Math.max(260, 28 * data.byDepartment.length + 40)}
+              testId="chart-departments"
+            />
           </div>
           <Card className="figures-card" title={<h2 className="card-heading">{t("perf.byDepartment")}</h2>}>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways takes focus so the keyboard can scroll it (axe scrollable-region-focusable) */}
