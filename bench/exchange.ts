@@ -77,7 +77,7 @@ function tree(root: number): number[] {
 }
 
 /** CPU used by the processes of each tree between start() and the function start() returns. */
-function cpuMeter(roots: Record<string, number>): () => () => Record<string, number> {
+export function cpuMeter(roots: Record<string, number>): () => () => Record<string, number> {
   return () => {
     const before = new Map<number, number>();
     for (const root of Object.values(roots)) {
