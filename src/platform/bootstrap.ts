@@ -7,6 +7,7 @@ import { certificatesRoutes } from "../modules/certificates/index.js";
 import { exchangeRoutes } from "../modules/exchange/index.js";
 import { principalResolver } from "../modules/identity/auth.service.js";
 import { identityRoutes } from "../modules/identity/index.js";
+import { startPrincipalCache } from "../modules/identity/principal-cache.js";
 import { createLedger, ledgerRoutes, loadLedgerKeys } from "../modules/ledger/index.js";
 import { notificationRoutes } from "../modules/notifications/index.js";
 import { policyRoutes, routeAuthorizer } from "../modules/policy/index.js";
@@ -61,32 +62,52 @@ export async function openPlatform(config: Config): Promise<Platform> {
 }
 
 /** The HTTP application of a platform with every module's routes. */
-export function createHttpApp(
+export async function createHttpApp(
   platform: Platform,
   options: { logStream?: Writable } = {},
 ): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
-  return buildApp({
-    config: platform.config,
-    database: platform.database,
-    resolver: principalResolver(platform.ctx),
-    authorizer: routeAuthorizer(platform.ctx),
-    routes: [
-      identityRoutes(platform.ctx),
-      ledgerRoutes(platform.ctx),
-      policyRoutes(platform.ctx, { servicesByPower: itemRefsByPower }),
-      exchangeRoutes(platform.ctx),
-      calendarRoutes(platform.ctx),
-      applicationsRoutes(platform.ctx),
-      catalogRoutes(platform.ctx),
-      notificationRoutes(platform.ctx),
-      certificatesRoutes(platform.ctx),
-      ratingsRoutes(platform.ctx),
-      statsRoutes(platform.ctx),
-      requestsRoutes(platform.ctx),
-      open311Routes(platform.ctx),
-      ratesRoutes(platform.ctx),
-      publicRequestsRoutes(platform.ctx),
-    ],
-    ...(options.logStream ? { logStream: options.logStream } : {}),
+  let listenError: unknown = null;
+  const principals = await startPrincipalCache(platform.database, {
+    onError: (error) => {
+      listenError = error;
+    },
   });
+  let built: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    built = await buildApp({
+      config: platform.config,
+      database: platform.database,
+      resolver: principalResolver(platform.ctx, principals.cache),
+      authorizer: routeAuthorizer(platform.ctx),
+      routes: [
+        identityRoutes(platform.ctx),
+        ledgerRoutes(platform.ctx),
+        policyRoutes(platform.ctx, { servicesByPower: itemRefsByPower }),
+        exchangeRoutes(platform.ctx),
+        calendarRoutes(platform.ctx),
+        applicationsRoutes(platform.ctx),
+        catalogRoutes(platform.ctx),
+        notificationRoutes(platform.ctx),
+        certificatesRoutes(platform.ctx),
+        ratingsRoutes(platform.ctx),
+        statsRoutes(platform.ctx),
+        requestsRoutes(platform.ctx),
+        open311Routes(platform.ctx),
+        ratesRoutes(platform.ctx),
+        publicRequestsRoutes(platform.ctx),
+      ],
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
+  } catch (error) {
+    await principals.stop();
+    throw error;
+  }
+  if (listenError) {
+    built.app.log.warn(
+      { err: listenError },
+      "LISTEN for credential changes failed: sessions are looked up on every request",
+    );
+  }
+  built.app.addHook("onClose", principals.stop);
+  return built;
 }

@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound, validationError } from "../../platform/e
 import * as repo from "./identity.repository.js";
 import type { AccountKind, AccountStatus, Role } from "./identity.tables.js";
 import { checkPasswordPolicy, hashPassword } from "./passwords.js";
+import { forgetPrincipals } from "./principal-cache.js";
 import { DEPARTMENT_ROLES } from "./roles.js";
 
 export interface NewAccount {
@@ -238,6 +239,7 @@ export async function updateAccount(
       },
     });
   });
+  forgetPrincipals(ctx.db);
   return findAccountOrThrow(ctx, id);
 }
 
@@ -272,6 +274,7 @@ export async function resetPassword(
       requestId: caller.requestId,
     });
   });
+  forgetPrincipals(ctx.db);
 }
 
 export async function findAccountByUsernameOrThrow(

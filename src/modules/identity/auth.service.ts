@@ -9,7 +9,9 @@ import type { Principal, PrincipalResolver } from "../../platform/http/auth.js";
 import type { Actor } from "../ledger/index.js";
 import { accountLocked, wrongCredentials } from "./identity.errors.js";
 import * as repo from "./identity.repository.js";
+import type { Role } from "./identity.tables.js";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./passwords.js";
+import { forgetPrincipals, type PrincipalCache } from "./principal-cache.js";
 import { TOKEN_SCOPE_NAMES } from "./scopes.js";
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
@@ -122,6 +124,7 @@ export async function signOut(ctx: ServiceContext, sessionId: string, caller: Ca
       requestId: caller.requestId,
     });
   });
+  forgetPrincipals(ctx.db);
 }
 
 /** Changes the signed-in account's own password; every other session of the account ends. */
@@ -154,7 +157,7 @@ export async function changePassword(
   }
   checkPasswordPolicy(input.newPassword, account.username, "body.newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  return inTransaction(ctx.db, async (tx) => {
+  const session = await inTransaction(ctx.db, async (tx) => {
     await repo.updateAccount(tx, account.id, {
       password_hash: passwordHash,
       password_changed_at: new Date(),
@@ -163,54 +166,84 @@ export async function changePassword(
     await record(tx, "success");
     return startSession({ ...ctx, db: tx }, account.id);
   });
+  forgetPrincipals(ctx.db);
+  return session;
 }
 
 // Sessions are touched at most this often, so reads do not turn into writes.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
-/** Resolves cookies and bearer tokens to principals for the HTTP layer. */
-export function principalResolver(ctx: ServiceContext): PrincipalResolver {
+/**
+ * Resolves cookies and bearer tokens to principals for the HTTP layer; with a cache, a credential
+ * resolved before is answered from memory until the database says something changed (see
+ * PrincipalCache), its expiry still checked on every request.
+ */
+export function principalResolver(ctx: ServiceContext, cache?: PrincipalCache): PrincipalResolver {
+  const touchIfDue = async (key: string, touchedAt: number, touch: () => Promise<void>) => {
+    if (Date.now() - touchedAt > TOUCH_INTERVAL_MS) {
+      await touch();
+      cache?.touched(key);
+    }
+  };
   return {
     async fromSession(sessionId: string): Promise<Principal | null> {
       if (sessionId.length > 100) {
         return null;
       }
       const idHash = sha256(sessionId);
+      const key = `s:${idHash}`;
+      const hit = cache?.get(key);
+      if (hit) {
+        await touchIfDue(key, hit.touchedAt, () => repo.touchSession(ctx.db, idHash));
+        return hit.principal;
+      }
+      const generation = cache?.generation ?? 0;
       const row = await repo.findLiveSession(ctx.db, idHash);
       if (!row) {
         return null;
       }
-      if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-        await repo.touchSession(ctx.db, idHash);
-      }
-      return {
+      const principal: Principal = Object.freeze({
         via: "session",
         accountId: row.account_id,
-        roles: row.roles,
-        departmentIds: row.department_ids,
+        roles: Object.freeze(row.roles) as Role[],
+        departmentIds: Object.freeze(row.department_ids) as string[],
         sessionIdHash: idHash,
         csrfToken: row.csrf_token,
-      };
+      });
+      const touchedAt = row.last_seen_at.getTime();
+      cache?.set(key, { principal, expiresAt: row.expires_at.getTime(), touchedAt }, generation);
+      await touchIfDue(key, touchedAt, () => repo.touchSession(ctx.db, idHash));
+      return principal;
     },
     async fromToken(token: string): Promise<Principal | null> {
       if (!token.startsWith("ymn_") || token.length > 200) {
         return null;
       }
-      const row = await repo.findLiveTokenByHash(ctx.db, sha256(token));
+      const secretHash = sha256(token);
+      const key = `t:${secretHash}`;
+      const hit = cache?.get(key);
+      if (hit) {
+        const id = (hit.principal as Extract<Principal, { via: "token" }>).tokenId;
+        await touchIfDue(key, hit.touchedAt, () => repo.touchToken(ctx.db, id));
+        return hit.principal;
+      }
+      const generation = cache?.generation ?? 0;
+      const row = await repo.findLiveTokenByHash(ctx.db, secretHash);
       if (!row) {
         return null;
       }
-      if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-        await repo.touchToken(ctx.db, row.id);
-      }
-      return {
+      const principal: Principal = Object.freeze({
         via: "token",
         accountId: row.account_id,
-        roles: row.roles,
-        departmentIds: row.department_ids,
+        roles: Object.freeze(row.roles) as Role[],
+        departmentIds: Object.freeze(row.department_ids) as string[],
         tokenId: row.id,
-        scopes: row.scopes,
-      };
+        scopes: Object.freeze(row.scopes) as string[],
+      });
+      const touchedAt = row.last_used_at?.getTime() ?? 0;
+      cache?.set(key, { principal, expiresAt: row.expires_at.getTime(), touchedAt }, generation);
+      await touchIfDue(key, touchedAt, () => repo.touchToken(ctx.db, row.id));
+      return principal;
     },
   };
 }
@@ -285,6 +318,7 @@ export async function revokeToken(ctx: ServiceContext, caller: Caller, id: strin
       requestId: caller.requestId,
     });
   });
+  forgetPrincipals(ctx.db);
 }
 
 export function listTokens(ctx: ServiceContext, accountId?: string): Promise<repo.TokenRow[]> {

@@ -531,6 +531,7 @@ export interface SessionPrincipalRow {
   account_id: string;
   csrf_token: string;
   last_seen_at: Date;
+  expires_at: Date;
   roles: Role[];
   department_ids: string[];
 }
@@ -551,6 +552,7 @@ export async function findLiveSession(db: Conn, idHash: string): Promise<Session
       "s.account_id",
       "s.csrf_token",
       "s.last_seen_at",
+      "s.expires_at",
       accountRoles.as("roles"),
       accountDepartmentIds.as("department_ids"),
     ])
@@ -659,6 +661,7 @@ export interface TokenPrincipalRow {
   account_id: string;
   scopes: string[];
   last_used_at: Date | null;
+  expires_at: Date;
   roles: Role[];
   department_ids: string[];
 }
@@ -677,6 +680,7 @@ export async function findLiveTokenByHash(
         "t.account_id",
         "t.scopes",
         "t.last_used_at",
+        "t.expires_at",
         accountRoles.as("roles"),
         accountDepartmentIds.as("department_ids"),
       ])

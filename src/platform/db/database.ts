@@ -16,10 +16,15 @@ export interface Database {
   ping(): Promise<void>;
   /**
    * Calls onNotify for every NOTIFY on the channel, from any process (PostgreSQL) or this one
-   * (PGlite), and once more after a lost connection is restored (notifications in between are lost).
-   * Resolves to a function that stops listening.
+   * (PGlite), and once more after a lost connection is restored (notifications in between are lost);
+   * onLost is called when the connection is lost (never on PGlite). Resolves to a function that stops
+   * listening.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ async function listenOnPostgres(
   connectionString: string,
   channel: string,
   onNotify: (payload: string) => void,
+  onLost: () => void,
 ): Promise<() => Promise<void>> {
   checkChannel(channel);
   let client: pg.Client | null = null;
@@ -58,6 +64,7 @@ async function listenOnPostgres(
       if (client === c) {
         client = null;
         c.end().catch(() => {});
+        onLost();
         schedule();
       }
     };
@@ -136,7 +143,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ping: async () => {
         await sql`select 1`.execute(db);
       },
-      listen: (channel, onNotify) => listenOnPostgres(options.databaseUrl as string, channel, onNotify),
+      listen: (channel, onNotify, onLost) =>
+        listenOnPostgres(options.databaseUrl as string, channel, onNotify, onLost ?? (() => {})),
       close: () => db.destroy(),
     };
   }
