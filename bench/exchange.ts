@@ -228,7 +228,12 @@ export async function exchangeBenchmark(args: string[]): Promise<Record<string, 
     yimen?.child.kill();
     plain?.child.kill();
     await new Promise((r) => setTimeout(r, 500));
-    await client.query(`drop database if exists ${name} with (force)`);
+    // BENCH_KEEP_DB=1 keeps the database for inspection (explain analyze); it is named on stderr.
+    if (process.env.BENCH_KEEP_DB) {
+      console.error(`kept database ${name}`);
+    } else {
+      await client.query(`drop database if exists ${name} with (force)`);
+    }
     await client.end();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,10 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CATALOGUE } from "../../src/modules/exchange/demo-catalogue.js";
 import type { RegistryProvider, SubjectKey } from "../../src/modules/exchange/provider.js";
 import { parseCreditCode, parseIdNumber } from "../../src/modules/identity/index.js";
-import { builtinProviders, providerFor } from "../../src/modules/registries/index.js";
+import { builtinProviders, prefetchFor, providerFor } from "../../src/modules/registries/index.js";
+import { REGISTRY_SPECS } from "../../src/modules/registries/registries.mapping.js";
 import { DEMO_PERSONS } from "../../src/seed/demo-data.js";
 import {
   demoOrganisation,
@@ -203,5 +205,65 @@ describe.each(testDatabases())("the demo's registries (%s)", (kind) => {
       .where("action", "=", "registries.seed")
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it("reads the same records in the gateway's statement as a lookup does, and no column not agreed", async () => {
+    for (const spec of REGISTRY_SPECS) {
+      const all = Object.keys(spec.fields);
+      const keys = new Set<string>();
+      for (const column of spec.keys) {
+        const rows = await sql<{
+          k: string;
+        }>`select distinct ${sql.ref(column)} as k from ${sql.table(spec.table)}
+          where ${sql.ref(column)} is not null limit 15`.execute(t.platform.database.db);
+        for (const r of rows.rows) {
+          keys.add(r.k);
+        }
+      }
+      expect(keys.size, spec.resourceId).toBeGreaterThan(0);
+      for (const k of keys) {
+        const subject: SubjectKey =
+          spec.subjectType === "person"
+            ? { type: "person", idNumber: k }
+            : { type: "organisation", creditCode: k };
+        const read = async (agreed: readonly string[], fields: readonly string[]) => {
+          const prefetch = prefetchFor(spec.resourceId, subject, sql`${JSON.stringify(agreed)}::jsonb`);
+          if (!prefetch) {
+            throw new Error(`no prefetch for ${spec.resourceId}`);
+          }
+          const raw = (
+            await sql<{ held: unknown }>`select ${prefetch.sql} as held`.execute(t.platform.database.db)
+          ).rows[0]?.held;
+          return { raw: raw as Record<string, unknown>[], records: prefetch.records(raw, fields) };
+        };
+        const whole = await read(all, all);
+        expect(whole.records, `${spec.resourceId} ${k}`).toEqual(await lookup(spec.resourceId, subject, all));
+        // Agreed to two fields: the statement reads those columns and no other (keys aside).
+        const agreed = all.slice(0, 2);
+        const narrow = await read(agreed, agreed);
+        expect(narrow.records).toEqual(await lookup(spec.resourceId, subject, agreed));
+        const readColumns = new Set(
+          narrow.raw.flatMap((row) =>
+            Object.entries(row)
+              .filter(([, v]) => v !== null)
+              .map(([c]) => c),
+          ),
+        );
+        const allowed = new Set(["updated_at", ...agreed.map((f) => spec.fields[f] as string)]);
+        for (const f of agreed) {
+          const mirrored = spec.otherSide?.fields[f];
+          if (mirrored) {
+            allowed.add(mirrored);
+          }
+        }
+        if (spec.otherSide) {
+          allowed.add(spec.otherSide.key);
+        }
+        expect(
+          [...readColumns].filter((c) => !allowed.has(c)),
+          spec.resourceId,
+        ).toEqual([]);
+      }
+    }
   });
 });

@@ -9,6 +9,7 @@ import { DomainError, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
 import type { RecordInput } from "../ledger/index.js";
 import { chinaDay, evaluateRead, noteReadsSql, type RawReadFacts, readFactsSql } from "../policy/index.js";
+import { prefetchFor } from "../registries/index.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
 import { checkConsent, type Subject } from "./consent.service.js";
@@ -153,13 +154,18 @@ async function run(
       : key?.type === "organisation"
         ? directory.organisationIdSql(key.creditCode)
         : sql<string | null>`null::uuid`;
-  const [mine, found] = await Promise.all([
-    directory.departmentCodes(ctx, caller.actor.departmentIds),
-    sql<{
-      agreement: (AgreementRow & { used_today: number }) | null;
-      subject_id: string | null;
-      facts: RawReadFacts | null;
-    }>`
+  const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
+  // A built-in registry is read in the same statement, but only under an approved agreement of the
+  // caller's department for this resource and purpose, in force today, and only the agreed fields'
+  // columns (see prefetchFor); what the checks below refuse is never returned.
+  const prefetch =
+    key && resource.provider.kind !== "http" ? prefetchFor(resource.id, key, sql`agreed.fields`) : undefined;
+  const found = await sql<{
+    agreement: (AgreementRow & { used_today: number }) | null;
+    subject_id: string | null;
+    facts: RawReadFacts | null;
+    held: unknown;
+  }>`
       with subject as (select ${subjectSql} as id)
       select
         (select row_to_json(x) from (
@@ -171,8 +177,16 @@ async function run(
           key?.type === "person"
             ? sql`(select ${readFactsSql(caller, sql`subject.id`)} from subject where subject.id is not null)`
             : sql`null::json`
-        } as facts`.execute(ctx.db),
-  ]);
+        } as facts,
+        ${
+          prefetch
+            ? sql`(select ${prefetch.sql} from exchange_agreements agreed
+                   where agreed.id = ${input.agreement} and agreed.resource_id = ${resource.id}
+                     and agreed.status = 'approved' and agreed.purpose = ${input.purpose}
+                     and agreed.consumer_code = any(${sql.val(mine)}::text[])
+                     and ${today}::date between agreed.valid_from and agreed.valid_until)`
+            : sql`null::json`
+        } as held`.execute(ctx.db);
   const row = found.rows[0];
   const agreement = row?.agreement ?? undefined;
   if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
@@ -303,7 +317,10 @@ async function run(
   }
   callsThisMinute(agreement.id, Date.now(), true);
 
-  const held = await providerFor(resource).lookup(ctx, key, fields);
+  const held =
+    prefetch && row.held !== null && row.held !== undefined
+      ? prefetch.records(row.held, fields)
+      : await providerFor(resource).lookup(ctx, key, fields);
   const records = held.map((r) => ({ fields: present(resource, agreement, fields, r) }));
   const responseHash = sha256(
     canonicalJson({ requestHash: attempt.requestHash, records: records as unknown as Json }),

@@ -13,4 +13,11 @@ export {
 } from "./http-provider.js";
 export { findSubjectOperation, type SubjectOperation } from "./openapi-operation.js";
 export type { RegistryRows } from "./registries.repository.js";
-export { builtinProviders, providedFields, providerFor, seedRegistries } from "./registries.service.js";
+export {
+  builtinProviders,
+  prefetchFor,
+  providedFields,
+  providerFor,
+  type RegistryPrefetch,
+  seedRegistries,
+} from "./registries.service.js";

@@ -16,6 +16,8 @@ export interface RegistrySpec {
   fields: Readonly<Record<string, string>>;
   /** Columns of type numeric (read as exact strings, answered as numbers). */
   numeric?: readonly string[];
+  /** Columns of type timestamptz (answered as ISO 8601 in UTC). */
+  timestamps?: readonly string[];
   /**
    * For registers holding two parties in one row (marriage): when the subject matched `key`, the
    * fields read these columns instead, so that "party" is always the person asked about.
@@ -97,6 +99,7 @@ export const REGISTRY_SPECS: readonly RegistrySpec[] = [
       fatherIdNumber: "father_id_number",
       issuedBy: "issued_by",
     },
+    timestamps: ["birth_time"],
   },
   {
     resourceId: "real-estate-register",

@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError } from "../../platform/errors.js";
@@ -17,6 +18,10 @@ function decode(spec: RegistrySpec, column: string, raw: unknown): Value {
   if (spec.numeric?.includes(column)) {
     return Number(raw);
   }
+  if (spec.timestamps?.includes(column)) {
+    // Read through JSON (see prefetchSql) a timestamp arrives as text with the session's offset.
+    return new Date(raw as string).toISOString();
+  }
   return raw as Value;
 }
 
@@ -27,45 +32,125 @@ function subjectValue(spec: RegistrySpec, subject: SubjectKey): string | null {
   return subject.type === "person" ? subject.idNumber : subject.creditCode;
 }
 
+function checkFields(spec: RegistrySpec, fields: readonly string[]): void {
+  const unknown = fields.filter((f) => !Object.hasOwn(spec.fields, f));
+  if (unknown.length > 0) {
+    throw new DomainError("VALIDATION", `${spec.resourceId} has no field ${unknown.join(", ")}`, "fields", {
+      resourceId: spec.resourceId,
+      unknownFields: unknown,
+    });
+  }
+}
+
+/** The columns that answer the fields (the other side's too), and the other side's key. */
+function columnsFor(spec: RegistrySpec, fields: readonly string[]): string[] {
+  const other = spec.otherSide;
+  const columns = new Set<string>();
+  for (const f of fields) {
+    columns.add(spec.fields[f] as string);
+    const mirrored = other?.fields[f];
+    if (mirrored) {
+      columns.add(mirrored);
+    }
+  }
+  if (other) {
+    columns.add(other.key);
+  }
+  return [...columns];
+}
+
+/** Rows as read (newest first) → records with the fields asked for, the subject always on "our" side. */
+function toRecords(
+  spec: RegistrySpec,
+  key: string,
+  fields: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): ProviderRecord[] {
+  const other = spec.otherSide;
+  return rows.map((row) => {
+    const flipped = other !== undefined && row[other.key] === key;
+    const values: ProviderRecord["values"] = {};
+    for (const f of fields) {
+      const column = (flipped ? other?.fields[f] : undefined) ?? (spec.fields[f] as string);
+      values[f] = decode(spec, column, row[column]);
+    }
+    const updated = row.updated_at;
+    return {
+      values,
+      updatedAt: (updated instanceof Date ? updated : new Date(updated as string)).toISOString(),
+    };
+  });
+}
+
 /** A provider reading one of the platform-hosted registry tables. */
 function tableProvider(spec: RegistrySpec): RegistryProvider {
   return {
     async lookup(ctx, subject, fields) {
-      const unknown = fields.filter((f) => !Object.hasOwn(spec.fields, f));
-      if (unknown.length > 0) {
-        throw new DomainError(
-          "VALIDATION",
-          `${spec.resourceId} has no field ${unknown.join(", ")}`,
-          "fields",
-          { resourceId: spec.resourceId, unknownFields: unknown },
-        );
-      }
+      checkFields(spec, fields);
       const key = subjectValue(spec, subject);
       if (key === null) {
         return [];
       }
-      const other = spec.otherSide;
-      const columns = new Set<string>();
-      for (const f of fields) {
-        columns.add(spec.fields[f] as string);
-        const mirrored = other?.fields[f];
-        if (mirrored) {
-          columns.add(mirrored);
-        }
-      }
-      if (other) {
-        columns.add(other.key);
-      }
-      const rows = await repo.findBySubject(ctx.db, spec.table, spec.keys, key, [...columns]);
-      return rows.map((row) => {
-        const flipped = other !== undefined && row[other.key] === key;
-        const values: ProviderRecord["values"] = {};
-        for (const f of fields) {
-          const column = (flipped ? other?.fields[f] : undefined) ?? (spec.fields[f] as string);
-          values[f] = decode(spec, column, row[column]);
-        }
-        return { values, updatedAt: row.updated_at.toISOString() };
-      });
+      const rows = await repo.findBySubject(ctx.db, spec.table, spec.keys, key, columnsFor(spec, fields));
+      return toRecords(spec, key, fields, rows);
+    },
+  };
+}
+
+/**
+ * A built-in registry's read as a SQL expression, so that the gateway reads it in the same round
+ * trip as the agreement (one statement instead of two). The expression is a JSON array of the rows
+ * about the subject, newest first, holding only the columns of fields in `agreed` (a SQL jsonb array:
+ * the agreement's fields), so the statement reads nothing the agreement does not cover; the caller
+ * evaluates it only under an approved agreement of its own department. `records` then does what
+ * `lookup` does with the rows, for the fields asked (which must be among the agreed ones).
+ */
+export interface RegistryPrefetch {
+  sql: RawBuilder<unknown>;
+  records(raw: unknown, fields: readonly string[]): ProviderRecord[];
+}
+
+export function prefetchFor(
+  resourceId: string,
+  subject: SubjectKey,
+  agreed: RawBuilder<unknown>,
+): RegistryPrefetch | undefined {
+  const spec = REGISTRY_SPECS.find((s) => s.resourceId === resourceId);
+  const key = spec ? subjectValue(spec, subject) : null;
+  if (!spec || key === null) {
+    return undefined;
+  }
+  const allFields = Object.keys(spec.fields);
+  // Each column, with the fields it answers (a column may answer a field of either side).
+  const answers = new Map<string, string[]>();
+  const note = (column: string, field: string) =>
+    answers.set(column, [...(answers.get(column) ?? []), field]);
+  for (const f of allFields) {
+    note(spec.fields[f] as string, f);
+    const mirrored = spec.otherSide?.fields[f];
+    if (mirrored) {
+      note(mirrored, f);
+    }
+  }
+  const parts = [...answers].map(([column, fields]) =>
+    column === spec.otherSide?.key
+      ? sql`${sql.lit(column)}, r.${sql.ref(column)}`
+      : sql`${sql.lit(column)}, case when ${agreed} ?| ${sql.lit(`{${fields.join(",")}}`)}::text[] then r.${sql.ref(column)} end`,
+  );
+  if (spec.otherSide && !answers.has(spec.otherSide.key)) {
+    parts.push(sql`${sql.lit(spec.otherSide.key)}, r.${sql.ref(spec.otherSide.key)}`);
+  }
+  parts.push(sql`'updated_at', r.updated_at`);
+  const match = sql.join(
+    spec.keys.map((k) => sql`r.${sql.ref(k)} = ${key}`),
+    sql` or `,
+  );
+  return {
+    sql: sql`(select coalesce(json_agg(json_build_object(${sql.join(parts)}) order by r.updated_at desc), '[]'::json)
+      from ${sql.table(spec.table)} r where ${match})`,
+    records: (raw, fields) => {
+      checkFields(spec, fields);
+      return toRecords(spec, key, fields, raw as Record<string, unknown>[]);
     },
   };
 }
