@@ -21,7 +21,11 @@ function cacheAt(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
 describe("PrincipalCache", () => {
   it("answers what it was given until the credential expires", () => {
     const { cache, clock } = cacheAt();
-    cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 }, cache.generation);
+    cache.set(
+      "t:a",
+      { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 },
+      cache.generation,
+    );
     expect(cache.get("t:a")?.principal.accountId).toBe("a");
     clock.now += 499;
     expect(cache.get("t:a")?.principal.accountId).toBe("a");
@@ -32,7 +36,11 @@ describe("PrincipalCache", () => {
 
   it("trusts an entry no longer than its maximum age", () => {
     const { cache, clock } = cacheAt({ maxAgeMs: 100 });
-    cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 10_000, touchedAt: 0 }, cache.generation);
+    cache.set(
+      "t:a",
+      { principal: principal("a"), expiresAt: clock.now + 10_000, touchedAt: 0 },
+      cache.generation,
+    );
     clock.now += 99;
     expect(cache.get("t:a")).toBeDefined();
     clock.now += 1;
@@ -45,16 +53,28 @@ describe("PrincipalCache", () => {
     cache.clear();
     cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 }, before);
     expect(cache.get("t:a")).toBeUndefined();
-    cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 }, cache.generation);
+    cache.set(
+      "t:a",
+      { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 },
+      cache.generation,
+    );
     expect(cache.get("t:a")).toBeDefined();
   });
 
   it("answers nothing and keeps nothing while not listening", () => {
     const { cache, clock } = cacheAt();
-    cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 }, cache.generation);
+    cache.set(
+      "t:a",
+      { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 0 },
+      cache.generation,
+    );
     cache.setListening(false);
     expect(cache.get("t:a")).toBeUndefined();
-    cache.set("t:b", { principal: principal("b"), expiresAt: clock.now + 500, touchedAt: 0 }, cache.generation);
+    cache.set(
+      "t:b",
+      { principal: principal("b"), expiresAt: clock.now + 500, touchedAt: 0 },
+      cache.generation,
+    );
     cache.setListening(true);
     expect(cache.get("t:a")).toBeUndefined();
     expect(cache.get("t:b")).toBeUndefined();
@@ -63,7 +83,11 @@ describe("PrincipalCache", () => {
   it("lets the oldest entry go when full", () => {
     const { cache, clock } = cacheAt({ maxEntries: 2 });
     for (const key of ["a", "b", "c"]) {
-      cache.set(key, { principal: principal(key), expiresAt: clock.now + 500, touchedAt: 0 }, cache.generation);
+      cache.set(
+        key,
+        { principal: principal(key), expiresAt: clock.now + 500, touchedAt: 0 },
+        cache.generation,
+      );
     }
     expect(cache.size).toBe(2);
     expect(cache.get("a")).toBeUndefined();
@@ -73,7 +97,11 @@ describe("PrincipalCache", () => {
 
   it("remembers when the credential was last touched", () => {
     const { cache, clock } = cacheAt();
-    cache.set("t:a", { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 5 }, cache.generation);
+    cache.set(
+      "t:a",
+      { principal: principal("a"), expiresAt: clock.now + 500, touchedAt: 5 },
+      cache.generation,
+    );
     clock.now += 10;
     cache.touched("t:a");
     expect(cache.get("t:a")?.touchedAt).toBe(clock.now);
