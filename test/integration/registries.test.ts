@@ -227,14 +227,14 @@ describe.each(testDatabases())("the demo's registries (%s)", (kind) => {
             ? { type: "person", idNumber: k }
             : { type: "organisation", creditCode: k };
         const read = async (agreed: readonly string[], fields: readonly string[]) => {
-          const prefetch = prefetchFor(spec.resourceId, subject, sql`${JSON.stringify(agreed)}::jsonb`);
+          const prefetch = prefetchFor(spec.resourceId, subject.type, sql`${JSON.stringify(agreed)}::jsonb`);
           if (!prefetch) {
             throw new Error(`no prefetch for ${spec.resourceId}`);
           }
           const raw = (
-            await sql<{ held: unknown }>`select ${prefetch.sql} as held`.execute(t.platform.database.db)
+            await sql<{ held: unknown }>`select ${prefetch.sql(k)} as held`.execute(t.platform.database.db)
           ).rows[0]?.held;
-          return { raw: raw as Record<string, unknown>[], records: prefetch.records(raw, fields) };
+          return { raw: raw as Record<string, unknown>[], records: prefetch.records(raw, fields, k) };
         };
         const whole = await read(all, all);
         expect(whole.records, `${spec.resourceId} ${k}`).toEqual(await lookup(spec.resourceId, subject, all));

@@ -4,11 +4,19 @@ import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import { groupCommit } from "../../platform/db/group-commit.js";
+import { runShaped } from "../../platform/db/shaped.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
 import type { RecordInput } from "../ledger/index.js";
-import { chinaDay, evaluateRead, noteReadsSql, type RawReadFacts, readFactsSql } from "../policy/index.js";
+import {
+  chinaDay,
+  evaluateRead,
+  NO_ACCOUNT,
+  noteReadsSql,
+  type RawReadFacts,
+  readFactsSql,
+} from "../policy/index.js";
 import { prefetchFor } from "../registries/index.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
@@ -148,46 +156,65 @@ async function run(
   // One round trip for what the checks below need, in their order: the agreement with today's use,
   // the subject's id, and the negative list's facts about reading this person.
   const key = subjectKeyOf(resource, input);
-  const subjectSql =
-    key?.type === "person"
-      ? directory.personIdSql(key.idNumber)
-      : key?.type === "organisation"
-        ? directory.organisationIdSql(key.creditCode)
-        : sql<string | null>`null::uuid`;
   const mine = await directory.departmentCodes(ctx, caller.actor.departmentIds);
   // A built-in registry is read in the same statement, but only under an approved agreement of the
   // caller's department for this resource and purpose, in force today, and only the agreed fields'
   // columns (see prefetchFor); what the checks below refuse is never returned.
   const prefetch =
-    key && resource.provider.kind !== "http" ? prefetchFor(resource.id, key, sql`agreed.fields`) : undefined;
-  const found = await sql<{
-    agreement: (AgreementRow & { used_today: number }) | null;
-    subject_id: string | null;
-    facts: RawReadFacts | null;
-    held: unknown;
-  }>`
+    key && resource.provider.kind !== "http"
+      ? prefetchFor(resource.id, key.type, sql`agreed.fields`)
+      : undefined;
+  // Every call has one of a few shapes, compiled once each (runShaped); the values vary. A shape's
+  // parameters are the values it uses, by name.
+  const given: Record<string, unknown> = {
+    agreementId: input.agreement,
+    day: today,
+    ...(key ? { subjectKey: key.type === "person" ? key.idNumber : key.creditCode } : {}),
+    ...(key?.type === "person" ? { account: caller.actor.accountId ?? NO_ACCOUNT } : {}),
+    ...(prefetch ? { purpose: input.purpose, departments: mine, resourceId: resource.id } : {}),
+  };
+  const names = Object.keys(given);
+  const shape = `exchange:gateway-read:${key?.type ?? "-"}:${prefetch ? resource.id : "-"}`;
+  const [row] = await runShaped<GatewayRead>(
+    ctx.db,
+    shape,
+    names.map((n) => given[n]),
+    (slots) => {
+      const { agreementId, day, subjectKey, account, purpose, departments, resourceId } = Object.fromEntries(
+        names.map((n, i) => [n, slots[i]]),
+      );
+      const subjectSql =
+        key?.type === "person"
+          ? directory.personIdSql(subjectKey)
+          : key?.type === "organisation"
+            ? directory.organisationIdSql(subjectKey)
+            : sql<string | null>`null::uuid`;
+      const query = sql<GatewayRead>`
       with subject as (select ${subjectSql} as id)
       select
         (select row_to_json(x) from (
           select a.*, (select coalesce(sum(q.calls), 0)::int from exchange_quota q
-                       where q.agreement_id = a.id and q.day = ${today}) as used_today
-          from exchange_agreements a where a.id = ${input.agreement}) x) as agreement,
+                       where q.agreement_id = a.id and q.day = ${day}) as used_today
+          from exchange_agreements a where a.id = ${agreementId}) x) as agreement,
         (select id from subject) as subject_id,
         ${
           key?.type === "person"
-            ? sql`(select ${readFactsSql(caller, sql`subject.id`)} from subject where subject.id is not null)`
+            ? sql`(select ${readFactsSql(account, day, sql`subject.id`)}
+                   from subject where subject.id is not null)`
             : sql`null::json`
         } as facts,
         ${
           prefetch
-            ? sql`(select ${prefetch.sql} from exchange_agreements agreed
-                   where agreed.id = ${input.agreement} and agreed.resource_id = ${resource.id}
-                     and agreed.status = 'approved' and agreed.purpose = ${input.purpose}
-                     and agreed.consumer_code = any(${sql.val(mine)}::text[])
-                     and ${today}::date between agreed.valid_from and agreed.valid_until)`
+            ? sql`(select ${prefetch.sql(subjectKey)} from exchange_agreements agreed
+                   where agreed.id = ${agreementId} and agreed.resource_id = ${resourceId}
+                     and agreed.status = 'approved' and agreed.purpose = ${purpose}
+                     and agreed.consumer_code = any(${departments}::text[])
+                     and ${day}::date between agreed.valid_from and agreed.valid_until)`
             : sql`null::json`
-        } as held`.execute(ctx.db);
-  const row = found.rows[0];
+        } as held`;
+      return { compile: () => query.compile(ctx.db) };
+    },
+  );
   const agreement = row?.agreement ?? undefined;
   if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
     throw new DomainError(
@@ -319,7 +346,7 @@ async function run(
 
   const held =
     prefetch && row.held !== null && row.held !== undefined
-      ? prefetch.records(row.held, fields)
+      ? prefetch.records(row.held, fields, given.subjectKey as string)
       : await providerFor(resource).lookup(ctx, key, fields);
   const records = held.map((r) => ({ fields: present(resource, agreement, fields, r) }));
   const responseHash = sha256(
@@ -387,11 +414,21 @@ async function run(
 /** The key the registry is queried by, or null when the request lacks the one the resource needs. */
 function subjectKeyOf(resource: CatalogueResource, input: QueryInput): SubjectKey | null {
   if (resource.subjectType === "person") {
-    return input.subject.idNumber ? { type: "person", idNumber: input.subject.idNumber.toUpperCase() } : null;
+    return input.subject.idNumber
+      ? { type: "person", idNumber: input.subject.idNumber.trim().toUpperCase() }
+      : null;
   }
   return input.subject.creditCode
-    ? { type: "organisation", creditCode: input.subject.creditCode.toUpperCase() }
+    ? { type: "organisation", creditCode: input.subject.creditCode.trim().toUpperCase() }
     : null;
+}
+
+/** What the gateway's one read returns (see run). */
+interface GatewayRead {
+  agreement: (AgreementRow & { used_today: number }) | null;
+  subject_id: string | null;
+  facts: RawReadFacts | null;
+  held: unknown;
 }
 
 function present(

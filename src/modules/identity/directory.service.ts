@@ -246,16 +246,17 @@ export function findPersonByIdNumber(
   return repo.findPersonByIdNumber(ctx.db, idNumber.trim().toUpperCase());
 }
 
-/** The id of the person with this 身份证号 as an SQL expression (null if none), for one-query callers. */
-export function personIdSql(idNumber: string): RawBuilder<string | null> {
-  return sql<string | null>`(select id from persons where id_number = ${idNumber.trim().toUpperCase()})`;
+/**
+ * The id of the person with this 身份证号 as an SQL expression (null if none), for one-query callers;
+ * the number as stored (trimmed, upper-case X), or a parameter's stand-in (runShaped).
+ */
+export function personIdSql(idNumber: unknown): RawBuilder<string | null> {
+  return sql<string | null>`(select id from persons where id_number = ${idNumber})`;
 }
 
-/** The id of the organisation with this credit code as an SQL expression (null if none). */
-export function organisationIdSql(creditCode: string): RawBuilder<string | null> {
-  return sql<
-    string | null
-  >`(select id from organisations where credit_code = ${creditCode.trim().toUpperCase()})`;
+/** The id of the organisation with this credit code (as stored: upper case) as an SQL expression (null if none). */
+export function organisationIdSql(creditCode: unknown): RawBuilder<string | null> {
+  return sql<string | null>`(select id from organisations where credit_code = ${creditCode})`;
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   declareRelation,
   evaluateRead,
   explainDecision,
+  NO_ACCOUNT,
   noteReadSql,
   noteReadsSql,
   readFactsSql,

@@ -416,16 +416,21 @@ export async function evaluateRead(
   });
 }
 
+/** Who reads, for readFactsSql: an actor without an account (the platform itself) counts as this one. */
+export const NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
+
 /**
  * The daily-cap and relation facts of a read as one SQL expression, for a caller that resolves the
  * subject in the same query (`personId` is an SQL expression); pass the result to evaluateRead.
+ * `accountId` (the caller's, or NO_ACCOUNT) and `day` (chinaDay of now) are values, or parameters'
+ * stand-ins when the query is compiled once (runShaped).
  */
-export function readFactsSql(caller: Caller, personId: RawBuilder<unknown>): RawBuilder<repo.RawReadFacts> {
-  return repo.readFactsSql(
-    caller.actor.accountId ?? "00000000-0000-0000-0000-000000000000",
-    chinaDay(new Date()),
-    personId,
-  );
+export function readFactsSql(
+  accountId: unknown,
+  day: unknown,
+  personId: RawBuilder<unknown>,
+): RawBuilder<repo.RawReadFacts> {
+  return repo.readFactsSql(accountId as string, day as string, personId);
 }
 
 /** The same, as statements to run along the ledger entry of the read (Ledger.recordAlong). */

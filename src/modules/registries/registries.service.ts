@@ -99,33 +99,32 @@ function tableProvider(spec: RegistrySpec): RegistryProvider {
 
 /**
  * A built-in registry's read as a SQL expression, so that the gateway reads it in the same round
- * trip as the agreement (one statement instead of two). The expression is a JSON array of the rows
- * about the subject, newest first, holding only the columns of fields in `agreed` (a SQL jsonb array:
- * the agreement's fields), so the statement reads nothing the agreement does not cover; the caller
- * evaluates it only under an approved agreement of its own department. `records` then does what
- * `lookup` does with the rows, for the fields asked (which must be among the agreed ones).
+ * trip as the agreement (one statement instead of two). `sql(key)` is a JSON array of the rows whose
+ * key columns equal `key` (a value or a parameter's stand-in), newest first, holding only the
+ * columns of fields in `agreed` (a SQL jsonb array: the agreement's fields), so the statement reads
+ * nothing the agreement does not cover; the caller evaluates it only under an approved agreement
+ * of its own department. `records` then does what `lookup` does with the rows, for the fields asked
+ * (which must be among the agreed ones) and the subject's key.
  */
 export interface RegistryPrefetch {
-  sql: RawBuilder<unknown>;
-  records(raw: unknown, fields: readonly string[]): ProviderRecord[];
+  sql(key: unknown): RawBuilder<unknown>;
+  records(raw: unknown, fields: readonly string[], key: string): ProviderRecord[];
 }
 
 export function prefetchFor(
   resourceId: string,
-  subject: SubjectKey,
+  subjectType: SubjectKey["type"],
   agreed: RawBuilder<unknown>,
 ): RegistryPrefetch | undefined {
   const spec = REGISTRY_SPECS.find((s) => s.resourceId === resourceId);
-  const key = spec ? subjectValue(spec, subject) : null;
-  if (!spec || key === null) {
+  if (!spec || spec.subjectType !== subjectType) {
     return undefined;
   }
-  const allFields = Object.keys(spec.fields);
   // Each column, with the fields it answers (a column may answer a field of either side).
   const answers = new Map<string, string[]>();
   const note = (column: string, field: string) =>
     answers.set(column, [...(answers.get(column) ?? []), field]);
-  for (const f of allFields) {
+  for (const f of Object.keys(spec.fields)) {
     note(spec.fields[f] as string, f);
     const mirrored = spec.otherSide?.fields[f];
     if (mirrored) {
@@ -141,14 +140,14 @@ export function prefetchFor(
     parts.push(sql`${sql.lit(spec.otherSide.key)}, r.${sql.ref(spec.otherSide.key)}`);
   }
   parts.push(sql`'updated_at', r.updated_at`);
-  const match = sql.join(
-    spec.keys.map((k) => sql`r.${sql.ref(k)} = ${key}`),
-    sql` or `,
-  );
   return {
-    sql: sql`(select coalesce(json_agg(json_build_object(${sql.join(parts)}) order by r.updated_at desc), '[]'::json)
-      from ${sql.table(spec.table)} r where ${match})`,
-    records: (raw, fields) => {
+    sql: (key) =>
+      sql`(select coalesce(json_agg(json_build_object(${sql.join(parts)}) order by r.updated_at desc), '[]'::json)
+        from ${sql.table(spec.table)} r where ${sql.join(
+          spec.keys.map((k) => sql`r.${sql.ref(k)} = ${key}`),
+          sql` or `,
+        )})`,
+    records: (raw, fields, key) => {
       checkFields(spec, fields);
       return toRecords(spec, key, fields, raw as Record<string, unknown>[]);
     },
