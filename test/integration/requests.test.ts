@@ -211,6 +211,58 @@ describe.each(testDatabases())(
         expect(t.logs()).not.toContain(CALLER_PHONE);
       });
 
+      it("answers intake with the detail the request's page then reads (built from what the write returned)", async () => {
+        route("construction-cityscape", "HZ-CG", 0.95);
+        const point = { lat: 30.2861, lng: 120.1517 };
+        const earlier = await file(as.citizen2 as Client, { description: "人行道地砖翘起来了", ...point });
+        const filed = await as.citizen?.post("/api/requests", {
+          title: "地砖",
+          description: "这段人行道的地砖翘起，老人容易绊倒",
+          contactPhone: "13900001111",
+          ...point,
+        });
+        expect(filed?.statusCode).toBe(201);
+        const dispatched = filed?.json();
+        expect(dispatched).toMatchObject({ status: "dispatched", duplicateOf: earlier.id });
+        expect(dispatched.events.map((e: { kind: string }) => e.kind)).toEqual(["submitted", "dispatched"]);
+        expect(dispatched).toEqual(await detail(as.citizen as Client, dispatched.id));
+
+        route("construction-cityscape", "HZ-CG", 0.5);
+        const pending = (await as.citizen?.post("/api/requests", { description: "路灯一闪一闪的" }))?.json();
+        expect(pending).toMatchObject({ status: "pending", department: null });
+        expect(pending).toEqual(await detail(as.citizen as Client, pending.id));
+
+        // The centre's staff view: the proposal, the lead assignment, every event and the links.
+        route("construction-cityscape", "HZ-CG", 0.95);
+        const call = { description: "来电人反映：人行道地砖翘起", callerPhone: "13900002222", ...point };
+        const first = (await as.hotline?.post("/api/requests/hotline", call))?.json();
+        const again = await as.hotline?.post("/api/requests/hotline", {
+          ...call,
+          description: "来电人又反映地砖",
+        });
+        expect(again?.statusCode).toBe(201);
+        const answer = again?.json();
+        expect(answer.view).toBe("staff");
+        expect(answer.assignments).toHaveLength(1);
+        expect(answer.links).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: first.id, kind: "duplicate", direction: "to" }),
+            expect.objectContaining({ id: first.id, kind: "repeat", reason: "same_phone" }),
+          ]),
+        );
+        const read = await detail(as.hotline as Client, answer.id);
+        const byLink = (l: { id: string; kind: string }) => `${l.id}|${l.kind}`;
+        expect({
+          ...answer,
+          links: [...answer.links].sort((a, b) => byLink(a).localeCompare(byLink(b))),
+        }).toEqual({
+          ...read,
+          links: [...read.links].sort((a: { id: string; kind: string }, b: { id: string; kind: string }) =>
+            byLink(a).localeCompare(byLink(b)),
+          ),
+        });
+      });
+
       it("links likely duplicates: same category nearby, or near-identical text", async () => {
         route("construction-utilities", "HZ-CG", 0.5);
         const a = await file(as.citizen as Client, {

@@ -30,9 +30,11 @@ export async function insertEntry(
   row: EntryRow,
   identities: IdentityRow[],
   companions: (seq: RawBuilder<number>) => Companion[] = () => [],
-): Promise<number> {
-  const more = companions(sql<number>`(select seq from entry)`);
-  const result = await sql<{ seq: number }>`
+  read?: (seq: RawBuilder<number>) => RawBuilder<unknown>,
+): Promise<Record<string, unknown> | undefined> {
+  const seq = sql<number>`(select seq from entry)`;
+  const more = companions(seq);
+  const result = await sql<Record<string, unknown>>`
     with entry as (
       insert into ledger_entries (body, action, time, department_ids)
       values (${row.body}, ${row.action}, ${row.time}, ${sql.val(row.department_ids)}::text[])
@@ -48,8 +50,8 @@ export async function insertEntry(
       more.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
       sql``,
     )}
-    select seq from entry`.execute(db);
-  return Number(result.rows[0]?.seq);
+    ${read ? read(seq) : sql`select seq from entry`}`.execute(db);
+  return result.rows[0];
 }
 
 /**

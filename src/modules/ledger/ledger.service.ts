@@ -65,6 +65,17 @@ export interface Ledger {
     companions: (seq: RawBuilder<number>) => Companion[],
   ): Promise<number>;
   /**
+   * As `recordAlong`, and returns the first row of `read`: the statement's final SELECT, which may
+   * read the companions' results (their RETURNING, by CTE name) and the entry's sequence number, so
+   * that what was written need not be read again.
+   */
+  recordAlongReading<R>(
+    db: Db | Transaction<DB>,
+    input: RecordInput,
+    companions: (seq: RawBuilder<number>) => Companion[],
+    read: (seq: RawBuilder<number>) => RawBuilder<R>,
+  ): Promise<R>;
+  /**
    * Appends many entries with other data-modifying statements, all in one SQL statement (a group
    * commit of concurrent calls: see groupCommit). The companions may read the CTE `entry_seqs`:
    * `ord`, an entry's place in `inputs` counted from 1, and its `seq`. Returns the sequence
@@ -135,11 +146,23 @@ export function createLedger(keys: LedgerKeys): Ledger {
   };
   return {
     keys,
-    record(tx, input) {
-      return repo.insertEntry(tx, row(input), identitiesOf(input));
+    async record(tx, input) {
+      return Number((await repo.insertEntry(tx, row(input), identitiesOf(input)))?.seq);
     },
-    recordAlong(db, input, companions) {
-      return repo.insertEntry(db, row(input), identitiesOf(input), companions);
+    async recordAlong(db, input, companions) {
+      return Number((await repo.insertEntry(db, row(input), identitiesOf(input), companions))?.seq);
+    },
+    async recordAlongReading<R>(
+      db: Db | Transaction<DB>,
+      input: RecordInput,
+      companions: (seq: RawBuilder<number>) => Companion[],
+      read: (seq: RawBuilder<number>) => RawBuilder<R>,
+    ): Promise<R> {
+      const found = await repo.insertEntry(db, row(input), identitiesOf(input), companions, read);
+      if (!found) {
+        throw new DomainError("INTERNAL", "the ledger entry's statement read no row");
+      }
+      return found as R;
     },
     recordAlongMany(db, inputs, companions) {
       return repo.insertEntriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions);

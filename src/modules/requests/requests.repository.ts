@@ -125,13 +125,6 @@ export async function addEvent(tx: Conn, e: NewEvent): Promise<void> {
   await tx.insertInto("request_events").values(eventRow(e)).execute();
 }
 
-/** Events in the order given, all recorded by one ledger entry (to run along it: Ledger.recordAlong). */
-export function eventsInsert(db: Conn, events: readonly NewEvent[], ledgerSeq: RawBuilder<number>) {
-  return db
-    .insertInto("request_events")
-    .values(events.map((e) => ({ ...eventRow(e), ledger_seq: ledgerSeq })));
-}
-
 export function eventsOf(db: Conn, requestId: string, publicOnly: boolean): Promise<EventRow[]> {
   let q = db.selectFrom("request_events").selectAll().where("request_id", "=", requestId);
   if (publicOnly) {
@@ -348,4 +341,155 @@ export function textsOf(db: Conn, ids: readonly string[]): Promise<{ id: string;
     return Promise.resolve([]);
   }
   return db.selectFrom("requests").select(["id", "description"]).where("id", "in", ids).execute();
+}
+
+const NEW_REQUEST_COLUMNS = [
+  "id",
+  "number",
+  "token",
+  "channel",
+  "status",
+  "title",
+  "description",
+  "category_code",
+  "department_code",
+  "proposed_category_code",
+  "proposed_department_code",
+  "proposed_confidence",
+  "proposed_by",
+  "requester_account_id",
+  "entered_by",
+  "anonymous",
+  "contact_name",
+  "contact_phone",
+  "contact_email",
+  "lat",
+  "lng",
+  "address",
+  "media_url",
+  "open311_key_id",
+  "public_view",
+  "duplicate_of",
+  "text_bigrams",
+  "created_at",
+  "dispatched_at",
+  "contact_due_at",
+  "resolve_due",
+  "resolve_due_estimated",
+] as const satisfies readonly (keyof RequestRow)[];
+const NEW_REQUEST_LIST = sql.raw(NEW_REQUEST_COLUMNS.join(", "));
+
+/** A new request as intake writes it: every column intake sets (the others take their defaults). */
+export type NewRequest = Pick<RequestRow, (typeof NEW_REQUEST_COLUMNS)[number]>;
+
+/** What intake wrote, as read back from the statement that wrote it. */
+export interface Written {
+  request: RequestRow;
+  assignments: AssignmentRow[];
+  events: EventRow[];
+  links: (LinkRow & { number: string; direction: "to" | "from" })[];
+}
+
+type Stamped<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
+interface WrittenRow extends RequestRow {
+  written_assignments: Stamped<AssignmentRow, "assigned_at" | "accepted_at" | "done_at">[] | string;
+  written_events: Stamped<EventRow, "at">[] | string;
+  written_links: (Stamped<LinkRow, "created_at"> & { number: string })[] | string;
+}
+
+const stamp = (value: string | null): Date | null => (value === null ? null : new Date(value));
+const list = <T>(value: T[] | string): T[] =>
+  typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+
+/**
+ * The statements of intake that run along its ledger entry (Ledger.recordAlongReading), as one
+ * statement of the same text whatever the request (the links, events and lead assignment go through
+ * arrays), so that PostgreSQL prepares it once per connection: the request, its links, its events
+ * (each with the entry's sequence number) and its lead assignment when dispatched at once; and the
+ * final SELECT returning all of it (`readWritten`), so that the answer needs no read.
+ */
+export function intakeWrite(
+  request: NewRequest,
+  links: readonly { relatedId: string; kind: LinkKind; reason: string; score: number }[],
+  events: readonly {
+    kind: string;
+    actor: string | null;
+    department: string | null;
+    public: boolean;
+    details: object;
+  }[],
+  lead: { department: string; by: string | null } | null,
+) {
+  const id = request.id;
+  return {
+    companions: (seq: RawBuilder<number>) => [
+      {
+        name: "request",
+        sql: sql`insert into requests (${NEW_REQUEST_LIST}, reply, reply_by, updated_at)
+          values (${sql.join(NEW_REQUEST_COLUMNS.map((c) => sql.val(request[c])))}, null, null, ${request.created_at})
+          returning *`,
+      },
+      {
+        name: "request_links",
+        sql: sql`insert into request_links (request_id, related_id, kind, reason, score)
+          select ${id}, l.related_id, l.kind, l.reason, l.score
+          from unnest(${sql.val(links.map((l) => l.relatedId))}::uuid[],
+                      ${sql.val(links.map((l) => l.kind))}::text[],
+                      ${sql.val(links.map((l) => l.reason))}::text[],
+                      ${sql.val(links.map((l) => l.score))}::real[]) as l (related_id, kind, reason, score)
+          on conflict do nothing
+          returning *`,
+      },
+      {
+        name: "request_events",
+        sql: sql`insert into request_events (request_id, kind, actor_account_id, department_code, public, message,
+            details, ledger_seq)
+          select ${id}, e.kind, e.actor, e.department, e.public, null, e.details::jsonb, ${seq}
+          from unnest(${sql.val(events.map((e) => e.kind))}::text[],
+                      ${sql.val(events.map((e) => e.actor))}::uuid[],
+                      ${sql.val(events.map((e) => e.department))}::text[],
+                      ${sql.val(events.map((e) => e.public))}::boolean[],
+                      ${sql.val(events.map((e) => JSON.stringify(e.details)))}::text[])
+            with ordinality as e (kind, actor, department, public, details, ord)
+          order by e.ord
+          returning *`,
+      },
+      {
+        name: "request_assignment",
+        sql: sql`insert into request_assignments (request_id, department_code, role, status, assigned_by)
+          select ${id}, d.code, 'lead', 'dispatched', ${lead?.by ?? null}::uuid
+          from unnest(${sql.val(lead ? [lead.department] : [])}::text[]) as d (code)
+          returning *`,
+      },
+    ],
+    read: () => sql<WrittenRow>`select q.*,
+        (select coalesce(json_agg(a), '[]') from request_assignment a) as written_assignments,
+        (select coalesce(json_agg(e order by e.id), '[]') from request_events e) as written_events,
+        (select coalesce(json_agg(json_build_object('request_id', l.request_id, 'related_id', l.related_id,
+            'kind', l.kind, 'reason', l.reason, 'score', l.score, 'created_at', l.created_at, 'number', r.number)), '[]')
+          from request_links l join requests r on r.id = l.related_id) as written_links
+      from request q`,
+  };
+}
+
+/** What `intakeWrite`'s final SELECT returned, typed as reading the tables gives it. */
+export function readWritten(row: WrittenRow, linkOrder: readonly string[]): Written {
+  const { written_assignments, written_events, written_links, ...request } = row;
+  const order = new Map(linkOrder.map((key, i) => [key, i]));
+  return {
+    request,
+    assignments: list(written_assignments).map((a) => ({
+      ...a,
+      assigned_at: stamp(a.assigned_at) as Date,
+      accepted_at: stamp(a.accepted_at),
+      done_at: stamp(a.done_at),
+    })),
+    events: list(written_events).map((e) => ({ ...e, at: stamp(e.at) as Date })),
+    links: list(written_links)
+      .map((l) => ({ ...l, created_at: stamp(l.created_at) as Date, direction: "to" as const }))
+      .sort(
+        (a, b) =>
+          (order.get(`${a.related_id}|${a.kind}`) ?? 0) - (order.get(`${b.related_id}|${b.kind}`) ?? 0),
+      ),
+  };
 }

@@ -232,7 +232,8 @@ export async function submit(
   const auto =
     proposed !== null && proposed.department !== "" && proposed.confidence >= ctx.config.dispatchThreshold;
   // Two round trips and no transaction: the look-ups (number, link candidates), then one statement
-  // writing the request, its links, events and assignment along its ledger entry (atomic as one).
+  // writing the request, its links, events and assignment along its ledger entry (atomic as one),
+  // which returns what it wrote for the answer.
   const id = randomUUID();
   const related = await findRelated(ctx, {
     text: clean.description,
@@ -244,20 +245,18 @@ export async function submit(
     now,
     day,
   });
-  const links = related.links.map((l) => ({ ...l, requestId: id }));
   const due = auto && proposed ? deadlinesFrom(calendar, now, proposed.category) : null;
-  const events: repo.NewEvent[] = [
+  const events: Parameters<typeof repo.intakeWrite>[2][number][] = [
     {
-      requestId: id,
       kind: "submitted",
       actor: caller.actor.accountId,
+      department: null,
       public: true,
       details: { channel: input.channel },
     },
   ];
   if (due && proposed) {
     events.push({
-      requestId: id,
       kind: "dispatched",
       actor: null,
       department: proposed.department,
@@ -270,7 +269,46 @@ export async function submit(
       },
     });
   }
-  await ctx.ledger.recordAlong(
+  const write = repo.intakeWrite(
+    {
+      id,
+      number: related.number,
+      token: randomBytes(12).toString("base64url"),
+      channel: input.channel,
+      status: due ? "dispatched" : "pending",
+      title: clean.title,
+      description: clean.description,
+      category_code: due && proposed ? proposed.category.code : null,
+      department_code: due && proposed ? proposed.department : null,
+      proposed_category_code: proposed?.category.code ?? null,
+      proposed_department_code: proposed?.department || null,
+      proposed_confidence: proposed?.confidence ?? null,
+      proposed_by: proposed?.by ?? null,
+      requester_account_id: requesterAccountId,
+      entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
+      anonymous: clean.anonymous,
+      contact_name: clean.anonymous ? null : clean.contactName,
+      contact_phone: clean.contactPhone,
+      contact_email: clean.anonymous ? null : clean.contactEmail,
+      lat: clean.lat,
+      lng: clean.lng,
+      address: clean.address,
+      media_url: clean.mediaUrl,
+      open311_key_id: input.open311KeyId ?? null,
+      public_view: input.publicView ?? true,
+      duplicate_of: related.duplicateOf,
+      text_bigrams: related.mine.length,
+      created_at: now,
+      dispatched_at: due ? now : null,
+      contact_due_at: due ? due.contactDueAt : null,
+      resolve_due: due ? due.resolveDue : null,
+      resolve_due_estimated: due ? due.estimated : false,
+    },
+    related.links,
+    events,
+    due && proposed ? { department: proposed.department, by: caller.actor.accountId } : null,
+  );
+  const row = await ctx.ledger.recordAlongReading(
     ctx.db,
     {
       action: "requests.submit",
@@ -290,72 +328,24 @@ export async function submit(
         duplicates: related.duplicates,
       },
     },
-    (seq) => [
-      {
-        name: "request",
-        sql: sql`${ctx.db.insertInto("requests").values({
-          id,
-          number: related.number,
-          token: randomBytes(12).toString("base64url"),
-          channel: input.channel,
-          status: due ? "dispatched" : "pending",
-          title: clean.title,
-          description: clean.description,
-          category_code: due && proposed ? proposed.category.code : null,
-          department_code: due && proposed ? proposed.department : null,
-          proposed_category_code: proposed?.category.code ?? null,
-          proposed_department_code: proposed?.department || null,
-          proposed_confidence: proposed?.confidence ?? null,
-          proposed_by: proposed?.by ?? null,
-          requester_account_id: requesterAccountId,
-          entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
-          anonymous: clean.anonymous,
-          contact_name: clean.anonymous ? null : clean.contactName,
-          contact_phone: clean.contactPhone,
-          contact_email: clean.anonymous ? null : clean.contactEmail,
-          lat: clean.lat,
-          lng: clean.lng,
-          address: clean.address,
-          media_url: clean.mediaUrl,
-          open311_key_id: input.open311KeyId ?? null,
-          public_view: input.publicView ?? true,
-          duplicate_of: related.duplicateOf,
-          text_bigrams: related.mine.length,
-          reply: null,
-          reply_by: null,
-          created_at: now,
-          updated_at: now,
-          ...(due
-            ? {
-                dispatched_at: now,
-                contact_due_at: due.contactDueAt,
-                resolve_due: due.resolveDue,
-                resolve_due_estimated: due.estimated,
-              }
-            : {}),
-        })}`,
-      },
-      ...(links.length > 0 ? [{ name: "request_links", sql: sql`${repo.linksInsert(ctx.db, links)}` }] : []),
-      { name: "request_events", sql: sql`${repo.eventsInsert(ctx.db, events, seq)}` },
-      ...(due && proposed
-        ? [
-            {
-              name: "request_assignment",
-              sql: sql`${ctx.db.insertInto("request_assignments").values({
-                request_id: id,
-                department_code: proposed.department,
-                role: "lead",
-                status: "dispatched",
-                assigned_by: caller.actor.accountId,
-              })}`,
-            },
-          ]
-        : []),
-    ],
+    write.companions,
+    write.read,
   );
   rememberText(id, related.mine);
-  return (await repo.findRequest(ctx.db, id)) as repo.RequestRow;
+  const written = repo.readWritten(
+    row,
+    related.links.map((l) => `${l.relatedId}|${l.kind}`),
+  );
+  justWritten.set(written.request, written);
+  return written.request;
 }
+
+/**
+ * What intake wrote, by the row it returned: the detail answered after intake is built from it, as
+ * the statement that wrote the request returned it, without reading it again. A request filed a
+ * moment ago has no photos or return visits, and no other request links to it yet.
+ */
+const justWritten = new WeakMap<repo.RequestRow, repo.Written>();
 
 /** Character-bigram sets of recent requests by id (descriptions never change), most recent last. */
 const textCache = new Map<string, Float64Array>();
@@ -478,14 +468,26 @@ export async function getRequest(
   id: string,
   loaded?: repo.RequestRow,
 ): Promise<RequestDetail> {
+  const written = loaded?.id === id ? justWritten.get(loaded) : undefined;
   const request = loaded?.id === id ? loaded : await repo.findRequest(ctx.db, id);
   if (!request) {
     throw notFound("Request");
   }
-  const assignments = await repo.assignmentsOf(ctx.db, [id]);
+  const assignments = written ? written.assignments : await repo.assignmentsOf(ctx.db, [id]);
   const relation = await relationOf(ctx, caller, request, assignments);
   assertMayRead(caller, relation);
   const staffView = relation.centre || relation.handler || relation.reader;
+  if (written) {
+    return {
+      request,
+      relation,
+      assignments,
+      events: staffView ? written.events : written.events.filter((e) => e.public),
+      links: staffView ? written.links : [],
+      photos: [],
+      returnVisits: [],
+    };
+  }
   const [events, links, photos, returnVisits] = await Promise.all([
     repo.eventsOf(ctx.db, id, !staffView),
     staffView ? repo.linksOf(ctx.db, id) : Promise.resolve([]),
