@@ -14,7 +14,7 @@ import {
   bigramCodes,
   boundingBox,
   distanceMetres,
-  jaccardSorted,
+  jaccardAtLeast,
   MAX_TEXT,
   mayReach,
   normalisePhone,
@@ -416,8 +416,8 @@ async function findRelated(
       if (!theirs || !mayReach(mine.length, theirs.length, THIS_TEXT_SIMILAR)) {
         continue;
       }
-      const score = jaccardSorted(mine, theirs);
-      if (score >= THIS_TEXT_SIMILAR && (found.get(other.id)?.score ?? 0) < score) {
+      const score = jaccardAtLeast(mine, theirs, THIS_TEXT_SIMILAR);
+      if (score !== null && (found.get(other.id)?.score ?? 0) < score) {
         found.set(other.id, {
           reason: "similar_text",
           score: Math.round(score * 1000) / 1000,
