@@ -263,6 +263,47 @@ describe.each(testDatabases())(
         });
       });
 
+      it("files concurrent requests together, each with its own ledger entry, events and answer", async () => {
+        plugClassifier((text) => ({
+          category: "construction-cityscape",
+          department: "HZ-CG",
+          confidence: text.includes("急") ? 0.95 : 0.5,
+        }));
+        const bodies = Array.from({ length: 10 }, (_, i) => ({
+          description: `${i % 2 === 0 ? "急：" : ""}第${i}号路口的垃圾桶满了，气味很大`,
+          ...(i % 3 === 0 ? { contactPhone: "13900003333" } : {}),
+        }));
+        const answers = await Promise.all(
+          bodies.map(async (body, i) => {
+            const res = await (i % 2 === 0 ? as.citizen : as.citizen2)?.post("/api/requests", body);
+            expect(res?.statusCode, res?.body).toBe(201);
+            return res?.json();
+          }),
+        );
+        expect(new Set(answers.map((a) => a.id)).size).toBe(10);
+        expect(new Set(answers.map((a) => a.number)).size).toBe(10);
+        for (const [i, a] of answers.entries()) {
+          expect(a.description).toBe(bodies[i]?.description);
+          expect(a.status).toBe(i % 2 === 0 ? "dispatched" : "pending");
+          expect(a.events.map((e: { kind: string }) => e.kind)).toEqual(
+            i % 2 === 0 ? ["submitted", "dispatched"] : ["submitted"],
+          );
+          expect(a).toEqual(await detail((i % 2 === 0 ? as.citizen : as.citizen2) as Client, a.id));
+          const seqs = new Set(a.events.map((e: { ledgerSeq: number }) => e.ledgerSeq));
+          expect(seqs.size).toBe(1);
+          const entry = await db()
+            .selectFrom("ledger_entries")
+            .select(["action", "body"])
+            .where("seq", "=", [...seqs][0] as number)
+            .executeTakeFirstOrThrow();
+          expect(entry.action).toBe("requests.submit");
+          expect(JSON.parse(entry.body)).toMatchObject({
+            resource: `requests/${a.id}`,
+            details: { number: a.number, dispatchedTo: i % 2 === 0 ? "HZ-CG" : null },
+          });
+        }
+      });
+
       it("links likely duplicates: same category nearby, or near-identical text", async () => {
         route("construction-utilities", "HZ-CG", 0.5);
         const a = await file(as.citizen as Client, {

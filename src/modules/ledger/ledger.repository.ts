@@ -30,11 +30,9 @@ export async function insertEntry(
   row: EntryRow,
   identities: IdentityRow[],
   companions: (seq: RawBuilder<number>) => Companion[] = () => [],
-  read?: (seq: RawBuilder<number>) => RawBuilder<unknown>,
-): Promise<Record<string, unknown> | undefined> {
-  const seq = sql<number>`(select seq from entry)`;
-  const more = companions(seq);
-  const result = await sql<Record<string, unknown>>`
+): Promise<number> {
+  const more = companions(sql<number>`(select seq from entry)`);
+  const result = await sql<{ seq: number }>`
     with entry as (
       insert into ledger_entries (body, action, time, department_ids)
       values (${row.body}, ${row.action}, ${row.time}, ${sql.val(row.department_ids)}::text[])
@@ -50,8 +48,8 @@ export async function insertEntry(
       more.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
       sql``,
     )}
-    ${read ? read(seq) : sql`select seq from entry`}`.execute(db);
-  return result.rows[0];
+    select seq from entry`.execute(db);
+  return Number(result.rows[0]?.seq);
 }
 
 /**
@@ -65,10 +63,32 @@ export async function insertEntriesAlong(
   identities: IdentityRow[][],
   companions: Companion[],
 ): Promise<number[]> {
+  const result = await entriesAlong<{ ord: string; seq: string }>(
+    db,
+    rows,
+    identities,
+    companions,
+    sql`select ord, seq from entry_seqs`,
+  );
+  const seqs = new Array<number>(rows.length);
+  for (const r of result) {
+    seqs[Number(r.ord) - 1] = Number(r.seq);
+  }
+  return seqs;
+}
+
+/** The statement of `insertEntriesAlong` with `read` as its final SELECT; its rows. */
+export async function entriesAlong<R>(
+  db: Conn,
+  rows: EntryRow[],
+  identities: IdentityRow[][],
+  companions: Companion[],
+  read: RawBuilder<R>,
+): Promise<R[]> {
   const links = identities.flatMap((list, i) => list.map((x) => ({ ...x, ord: i + 1 })));
   // The sequence numbers are drawn first (a CTE with nextval is evaluated once), so each entry's
   // place in the batch maps to its seq for the identities and the companions.
-  const result = await sql<{ ord: string; seq: string }>`
+  const result = await sql<R>`
     with entry_seqs as (
       select nextval('ledger_entries_seq_seq') as seq, r.ord, r.body, r.action, r.time, r.departments
       from unnest(${sql.val(rows.map((r) => r.body))}::text[],
@@ -94,12 +114,8 @@ export async function insertEntriesAlong(
       companions.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
       sql``,
     )}
-    select ord, seq from entry_seqs`.execute(db);
-  const seqs = new Array<number>(rows.length);
-  for (const r of result.rows) {
-    seqs[Number(r.ord) - 1] = Number(r.seq);
-  }
-  return seqs;
+    ${read}`.execute(db);
+  return result.rows;
 }
 
 export async function insertEntries(db: Conn, rows: EntryRow[], identities: IdentityRow[][]): Promise<void> {

@@ -65,17 +65,6 @@ export interface Ledger {
     companions: (seq: RawBuilder<number>) => Companion[],
   ): Promise<number>;
   /**
-   * As `recordAlong`, and returns the first row of `read`: the statement's final SELECT, which may
-   * read the companions' results (their RETURNING, by CTE name) and the entry's sequence number, so
-   * that what was written need not be read again.
-   */
-  recordAlongReading<R>(
-    db: Db | Transaction<DB>,
-    input: RecordInput,
-    companions: (seq: RawBuilder<number>) => Companion[],
-    read: (seq: RawBuilder<number>) => RawBuilder<R>,
-  ): Promise<R>;
-  /**
    * Appends many entries with other data-modifying statements, all in one SQL statement (a group
    * commit of concurrent calls: see groupCommit). The companions may read the CTE `entry_seqs`:
    * `ord`, an entry's place in `inputs` counted from 1, and its `seq`. Returns the sequence
@@ -86,6 +75,17 @@ export interface Ledger {
     inputs: RecordInput[],
     companions: Companion[],
   ): Promise<number[]>;
+  /**
+   * As `recordAlongMany`, and returns the rows of `read`: the statement's final SELECT, which may
+   * read the companions' results (their RETURNING, by CTE name) and `entry_seqs`, so that what was
+   * written need not be read again.
+   */
+  recordAlongManyReading<R>(
+    db: Db | Transaction<DB>,
+    inputs: RecordInput[],
+    companions: Companion[],
+    read: RawBuilder<R>,
+  ): Promise<R[]>;
   /** Appends many entries in one statement (bulk actions, imports). */
   recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
@@ -146,26 +146,17 @@ export function createLedger(keys: LedgerKeys): Ledger {
   };
   return {
     keys,
-    async record(tx, input) {
-      return Number((await repo.insertEntry(tx, row(input), identitiesOf(input)))?.seq);
+    record(tx, input) {
+      return repo.insertEntry(tx, row(input), identitiesOf(input));
     },
-    async recordAlong(db, input, companions) {
-      return Number((await repo.insertEntry(db, row(input), identitiesOf(input), companions))?.seq);
-    },
-    async recordAlongReading<R>(
-      db: Db | Transaction<DB>,
-      input: RecordInput,
-      companions: (seq: RawBuilder<number>) => Companion[],
-      read: (seq: RawBuilder<number>) => RawBuilder<R>,
-    ): Promise<R> {
-      const found = await repo.insertEntry(db, row(input), identitiesOf(input), companions, read);
-      if (!found) {
-        throw new DomainError("INTERNAL", "the ledger entry's statement read no row");
-      }
-      return found as R;
+    recordAlong(db, input, companions) {
+      return repo.insertEntry(db, row(input), identitiesOf(input), companions);
     },
     recordAlongMany(db, inputs, companions) {
       return repo.insertEntriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions);
+    },
+    recordAlongManyReading(db, inputs, companions, read) {
+      return repo.entriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions, read);
     },
     async recordMany(tx, inputs) {
       await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));

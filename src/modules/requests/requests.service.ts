@@ -2,8 +2,10 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
+import { groupCommit } from "../../platform/db/group-commit.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
+import type { RecordInput } from "../ledger/index.js";
 import { assertMayRead, isCentre, type Relation, relationOf } from "./access.js";
 import { type Category, categoryOrThrow, categoryTree, propose } from "./categories.service.js";
 import { deadlinesFrom } from "./deadlines.js";
@@ -246,7 +248,7 @@ export async function submit(
     day,
   });
   const due = auto && proposed ? deadlinesFrom(calendar, now, proposed.category) : null;
-  const events: Parameters<typeof repo.intakeWrite>[2][number][] = [
+  const events: repo.IntakeItem["events"][number][] = [
     {
       kind: "submitted",
       actor: caller.actor.accountId,
@@ -269,8 +271,8 @@ export async function submit(
       },
     });
   }
-  const write = repo.intakeWrite(
-    {
+  const item: repo.IntakeItem = {
+    request: {
       id,
       number: related.number,
       token: randomBytes(12).toString("base64url"),
@@ -304,40 +306,82 @@ export async function submit(
       resolve_due: due ? due.resolveDue : null,
       resolve_due_estimated: due ? due.estimated : false,
     },
-    related.links,
+    links: related.links,
     events,
-    due && proposed ? { department: proposed.department, by: caller.actor.accountId } : null,
-  );
-  const row = await ctx.ledger.recordAlongReading(
-    ctx.db,
-    {
-      action: "requests.submit",
-      actor: caller.actor,
-      subjects: requesterAccountId ? [{ type: "account", id: requesterAccountId }] : [],
-      resource: `requests/${id}`,
-      outcome: "success",
-      requestId: caller.requestId,
-      details: {
-        number: related.number,
-        channel: input.channel,
-        anonymous: clean.anonymous,
-        proposedCategory: proposed?.category.code ?? null,
-        proposedBy: proposed?.by ?? null,
-        confidence: proposed ? Math.round(proposed.confidence * 1000) / 1000 : null,
-        dispatchedTo: auto && proposed ? proposed.department : null,
-        duplicates: related.duplicates,
-      },
+    lead: due && proposed ? { department: proposed.department, by: caller.actor.accountId } : null,
+  };
+  const written = await writeIntake(ctx, item, {
+    action: "requests.submit",
+    actor: caller.actor,
+    subjects: requesterAccountId ? [{ type: "account", id: requesterAccountId }] : [],
+    resource: `requests/${id}`,
+    outcome: "success",
+    requestId: caller.requestId,
+    details: {
+      number: related.number,
+      channel: input.channel,
+      anonymous: clean.anonymous,
+      proposedCategory: proposed?.category.code ?? null,
+      proposedBy: proposed?.by ?? null,
+      confidence: proposed ? Math.round(proposed.confidence * 1000) / 1000 : null,
+      dispatchedTo: auto && proposed ? proposed.department : null,
+      duplicates: related.duplicates,
     },
+  });
+  rememberText(id, related.mine);
+  justWritten.set(written.request, written);
+  return written.request;
+}
+
+/** At most this many requests per write, and one write at a time: requests arriving meanwhile go together. */
+const GROUP = { maxBatch: 32, maxInFlight: 1 };
+const writers = new WeakMap<
+  object,
+  (item: { item: repo.IntakeItem; entry: RecordInput }) => Promise<repo.Written>
+>();
+
+/**
+ * Writes a request with its ledger entry and returns what was written. Concurrent intakes are
+ * written together (group commit): one statement for the batch, so each request is as atomic with
+ * its entry as before, and each call returns only after the statement holding its request
+ * succeeded, or fails with its own error (see groupCommit). Inside a caller's transaction, at once.
+ */
+function writeIntake(ctx: ServiceContext, item: repo.IntakeItem, entry: RecordInput): Promise<repo.Written> {
+  if (ctx.db.isTransaction) {
+    return writeIntakes(ctx, ctx.db, [{ item, entry }]).then(([w]) => w as repo.Written);
+  }
+  let write = writers.get(ctx.db);
+  if (!write) {
+    write = groupCommit(
+      (batch: { item: repo.IntakeItem; entry: RecordInput }[]) => writeIntakes(ctx, ctx.db, batch),
+      GROUP,
+    );
+    writers.set(ctx.db, write);
+  }
+  return write({ item, entry });
+}
+
+/** One statement: the batch's requests, links, events and assignments along their ledger entries. */
+async function writeIntakes(
+  ctx: ServiceContext,
+  db: ServiceContext["db"],
+  batch: { item: repo.IntakeItem; entry: RecordInput }[],
+): Promise<repo.Written[]> {
+  const write = repo.intakeWrite(batch.map((b) => b.item));
+  const rows = await ctx.ledger.recordAlongManyReading(
+    db,
+    batch.map((b) => b.entry),
     write.companions,
     write.read,
   );
-  rememberText(id, related.mine);
-  const written = repo.readWritten(
-    row,
-    related.links.map((l) => `${l.relatedId}|${l.kind}`),
-  );
-  justWritten.set(written.request, written);
-  return written.request;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return batch.map(({ item }) => {
+    const row = byId.get(item.request.id);
+    if (!row) {
+      throw new Error(`intake: the write returned no row for request ${item.request.id}`);
+    }
+    return repo.readWritten(row, item);
+  });
 }
 
 /**
