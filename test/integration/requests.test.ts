@@ -211,6 +211,99 @@ describe.each(testDatabases())(
         expect(t.logs()).not.toContain(CALLER_PHONE);
       });
 
+      it("answers intake with the detail the request's page then reads (built from what the write returned)", async () => {
+        route("construction-cityscape", "HZ-CG", 0.95);
+        const point = { lat: 30.2861, lng: 120.1517 };
+        const earlier = await file(as.citizen2 as Client, { description: "人行道地砖翘起来了", ...point });
+        const filed = await as.citizen?.post("/api/requests", {
+          title: "地砖",
+          description: "这段人行道的地砖翘起，老人容易绊倒",
+          contactPhone: "13900001111",
+          ...point,
+        });
+        expect(filed?.statusCode).toBe(201);
+        const dispatched = filed?.json();
+        expect(dispatched).toMatchObject({ status: "dispatched", duplicateOf: earlier.id });
+        expect(dispatched.events.map((e: { kind: string }) => e.kind)).toEqual(["submitted", "dispatched"]);
+        expect(dispatched).toEqual(await detail(as.citizen as Client, dispatched.id));
+
+        route("construction-cityscape", "HZ-CG", 0.5);
+        const pending = (await as.citizen?.post("/api/requests", { description: "路灯一闪一闪的" }))?.json();
+        expect(pending).toMatchObject({ status: "pending", department: null });
+        expect(pending).toEqual(await detail(as.citizen as Client, pending.id));
+
+        // The centre's staff view: the proposal, the lead assignment, every event and the links.
+        route("construction-cityscape", "HZ-CG", 0.95);
+        const call = { description: "来电人反映：人行道地砖翘起", callerPhone: "13900002222", ...point };
+        const first = (await as.hotline?.post("/api/requests/hotline", call))?.json();
+        const again = await as.hotline?.post("/api/requests/hotline", {
+          ...call,
+          description: "来电人又反映地砖",
+        });
+        expect(again?.statusCode).toBe(201);
+        const answer = again?.json();
+        expect(answer.view).toBe("staff");
+        expect(answer.assignments).toHaveLength(1);
+        expect(answer.links).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: first.id, kind: "duplicate", direction: "to" }),
+            expect.objectContaining({ id: first.id, kind: "repeat", reason: "same_phone" }),
+          ]),
+        );
+        const read = await detail(as.hotline as Client, answer.id);
+        const byLink = (l: { id: string; kind: string }) => `${l.id}|${l.kind}`;
+        expect({
+          ...answer,
+          links: [...answer.links].sort((a, b) => byLink(a).localeCompare(byLink(b))),
+        }).toEqual({
+          ...read,
+          links: [...read.links].sort((a: { id: string; kind: string }, b: { id: string; kind: string }) =>
+            byLink(a).localeCompare(byLink(b)),
+          ),
+        });
+      });
+
+      it("files concurrent requests together, each with its own ledger entry, events and answer", async () => {
+        plugClassifier((text) => ({
+          category: "construction-cityscape",
+          department: "HZ-CG",
+          confidence: text.includes("急") ? 0.95 : 0.5,
+        }));
+        const bodies = Array.from({ length: 10 }, (_, i) => ({
+          description: `${i % 2 === 0 ? "急：" : ""}第${i}号路口的垃圾桶满了，气味很大`,
+          ...(i % 3 === 0 ? { contactPhone: "13900003333" } : {}),
+        }));
+        const answers = await Promise.all(
+          bodies.map(async (body, i) => {
+            const res = await (i % 2 === 0 ? as.citizen : as.citizen2)?.post("/api/requests", body);
+            expect(res?.statusCode, res?.body).toBe(201);
+            return res?.json();
+          }),
+        );
+        expect(new Set(answers.map((a) => a.id)).size).toBe(10);
+        expect(new Set(answers.map((a) => a.number)).size).toBe(10);
+        for (const [i, a] of answers.entries()) {
+          expect(a.description).toBe(bodies[i]?.description);
+          expect(a.status).toBe(i % 2 === 0 ? "dispatched" : "pending");
+          expect(a.events.map((e: { kind: string }) => e.kind)).toEqual(
+            i % 2 === 0 ? ["submitted", "dispatched"] : ["submitted"],
+          );
+          expect(a).toEqual(await detail((i % 2 === 0 ? as.citizen : as.citizen2) as Client, a.id));
+          const seqs = new Set(a.events.map((e: { ledgerSeq: number }) => e.ledgerSeq));
+          expect(seqs.size).toBe(1);
+          const entry = await db()
+            .selectFrom("ledger_entries")
+            .select(["action", "body"])
+            .where("seq", "=", [...seqs][0] as number)
+            .executeTakeFirstOrThrow();
+          expect(entry.action).toBe("requests.submit");
+          expect(JSON.parse(entry.body)).toMatchObject({
+            resource: `requests/${a.id}`,
+            details: { number: a.number, dispatchedTo: i % 2 === 0 ? "HZ-CG" : null },
+          });
+        }
+      });
+
       it("links likely duplicates: same category nearby, or near-identical text", async () => {
         route("construction-utilities", "HZ-CG", 0.5);
         const a = await file(as.citizen as Client, {

@@ -63,10 +63,32 @@ export async function insertEntriesAlong(
   identities: IdentityRow[][],
   companions: Companion[],
 ): Promise<number[]> {
+  const result = await entriesAlong<{ ord: string; seq: string }>(
+    db,
+    rows,
+    identities,
+    companions,
+    sql`select ord, seq from entry_seqs`,
+  );
+  const seqs = new Array<number>(rows.length);
+  for (const r of result) {
+    seqs[Number(r.ord) - 1] = Number(r.seq);
+  }
+  return seqs;
+}
+
+/** The statement of `insertEntriesAlong` with `read` as its final SELECT; its rows. */
+export async function entriesAlong<R>(
+  db: Conn,
+  rows: EntryRow[],
+  identities: IdentityRow[][],
+  companions: Companion[],
+  read: RawBuilder<R>,
+): Promise<R[]> {
   const links = identities.flatMap((list, i) => list.map((x) => ({ ...x, ord: i + 1 })));
   // The sequence numbers are drawn first (a CTE with nextval is evaluated once), so each entry's
   // place in the batch maps to its seq for the identities and the companions.
-  const result = await sql<{ ord: string; seq: string }>`
+  const result = await sql<R>`
     with entry_seqs as (
       select nextval('ledger_entries_seq_seq') as seq, r.ord, r.body, r.action, r.time, r.departments
       from unnest(${sql.val(rows.map((r) => r.body))}::text[],
@@ -92,12 +114,8 @@ export async function insertEntriesAlong(
       companions.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
       sql``,
     )}
-    select ord, seq from entry_seqs`.execute(db);
-  const seqs = new Array<number>(rows.length);
-  for (const r of result.rows) {
-    seqs[Number(r.ord) - 1] = Number(r.seq);
-  }
-  return seqs;
+    ${read}`.execute(db);
+  return result.rows;
 }
 
 export async function insertEntries(db: Conn, rows: EntryRow[], identities: IdentityRow[][]): Promise<void> {

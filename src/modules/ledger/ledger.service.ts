@@ -75,6 +75,17 @@ export interface Ledger {
     inputs: RecordInput[],
     companions: Companion[],
   ): Promise<number[]>;
+  /**
+   * As `recordAlongMany`, and returns the rows of `read`: the statement's final SELECT, which may
+   * read the companions' results (their RETURNING, by CTE name) and `entry_seqs`, so that what was
+   * written need not be read again.
+   */
+  recordAlongManyReading<R>(
+    db: Db | Transaction<DB>,
+    inputs: RecordInput[],
+    companions: Companion[],
+    read: RawBuilder<R>,
+  ): Promise<R[]>;
   /** Appends many entries in one statement (bulk actions, imports). */
   recordMany(tx: Db | Transaction<DB>, inputs: RecordInput[]): Promise<void>;
 }
@@ -143,6 +154,9 @@ export function createLedger(keys: LedgerKeys): Ledger {
     },
     recordAlongMany(db, inputs, companions) {
       return repo.insertEntriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions);
+    },
+    recordAlongManyReading(db, inputs, companions, read) {
+      return repo.entriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions, read);
     },
     async recordMany(tx, inputs) {
       await repo.insertEntries(tx, inputs.map(row), inputs.map(identitiesOf));

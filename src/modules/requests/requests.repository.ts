@@ -1,4 +1,4 @@
-import { type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
+import { type Selectable, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
 import type { AssignmentRole, AssignmentStatus, LinkKind, RequestStatus } from "./requests.tables.js";
@@ -123,13 +123,6 @@ const eventRow = (e: NewEvent) => ({
 
 export async function addEvent(tx: Conn, e: NewEvent): Promise<void> {
   await tx.insertInto("request_events").values(eventRow(e)).execute();
-}
-
-/** Events in the order given, all recorded by one ledger entry (to run along it: Ledger.recordAlong). */
-export function eventsInsert(db: Conn, events: readonly NewEvent[], ledgerSeq: RawBuilder<number>) {
-  return db
-    .insertInto("request_events")
-    .values(events.map((e) => ({ ...eventRow(e), ledger_seq: ledgerSeq })));
 }
 
 export function eventsOf(db: Conn, requestId: string, publicOnly: boolean): Promise<EventRow[]> {
@@ -348,4 +341,243 @@ export function textsOf(db: Conn, ids: readonly string[]): Promise<{ id: string;
     return Promise.resolve([]);
   }
   return db.selectFrom("requests").select(["id", "description"]).where("id", "in", ids).execute();
+}
+
+const NEW_REQUEST_COLUMNS = [
+  "id",
+  "number",
+  "token",
+  "channel",
+  "status",
+  "title",
+  "description",
+  "category_code",
+  "department_code",
+  "proposed_category_code",
+  "proposed_department_code",
+  "proposed_confidence",
+  "proposed_by",
+  "requester_account_id",
+  "entered_by",
+  "anonymous",
+  "contact_name",
+  "contact_phone",
+  "contact_email",
+  "lat",
+  "lng",
+  "address",
+  "media_url",
+  "open311_key_id",
+  "public_view",
+  "duplicate_of",
+  "text_bigrams",
+  "created_at",
+  "dispatched_at",
+  "contact_due_at",
+  "resolve_due",
+  "resolve_due_estimated",
+] as const satisfies readonly (keyof RequestRow)[];
+const NEW_REQUEST_LIST = sql.raw(NEW_REQUEST_COLUMNS.join(", "));
+const NEW_REQUEST_OF_R = sql.raw(NEW_REQUEST_COLUMNS.map((c) => `r.${c}`).join(", "));
+
+/** A new request as intake writes it: every column intake sets (the others take their defaults). */
+export type NewRequest = Pick<RequestRow, (typeof NEW_REQUEST_COLUMNS)[number]>;
+
+/** What intake wrote, as read back from the statement that wrote it. */
+export interface Written {
+  request: RequestRow;
+  assignments: AssignmentRow[];
+  events: EventRow[];
+  links: (LinkRow & { number: string; direction: "to" | "from" })[];
+}
+
+type Stamped<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
+export interface WrittenRow extends RequestRow {
+  written_assignments: Stamped<AssignmentRow, "assigned_at" | "accepted_at" | "done_at">[] | string;
+  written_events: Stamped<EventRow, "at">[] | string;
+  written_links: (Stamped<LinkRow, "created_at"> & { number: string })[] | string;
+}
+
+const stamp = (value: string | null): Date | null => (value === null ? null : new Date(value));
+const list = <T>(value: T[] | string): T[] =>
+  typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+
+/** The type of each column intake writes, for the arrays it writes them from. */
+const NEW_REQUEST_TYPES: Record<(typeof NEW_REQUEST_COLUMNS)[number], string> = {
+  id: "uuid",
+  number: "text",
+  token: "text",
+  channel: "text",
+  status: "text",
+  title: "text",
+  description: "text",
+  category_code: "text",
+  department_code: "text",
+  proposed_category_code: "text",
+  proposed_department_code: "text",
+  proposed_confidence: "real",
+  proposed_by: "text",
+  requester_account_id: "uuid",
+  entered_by: "uuid",
+  anonymous: "boolean",
+  contact_name: "text",
+  contact_phone: "text",
+  contact_email: "text",
+  lat: "float8",
+  lng: "float8",
+  address: "text",
+  media_url: "text",
+  open311_key_id: "uuid",
+  public_view: "boolean",
+  duplicate_of: "uuid",
+  text_bigrams: "integer",
+  created_at: "timestamptz",
+  dispatched_at: "timestamptz",
+  contact_due_at: "timestamptz",
+  resolve_due: "date",
+  resolve_due_estimated: "boolean",
+};
+
+const LINK_TYPES = { request_id: "uuid", related_id: "uuid", kind: "text", reason: "text", score: "real" };
+const EVENT_TYPES = {
+  ord: "integer",
+  request_id: "uuid",
+  kind: "text",
+  actor: "uuid",
+  department: "text",
+  public: "boolean",
+  details: "text",
+};
+const LEAD_TYPES = { request_id: "uuid", department_code: "text", assigned_by: "uuid" };
+
+/**
+ * Rows as a table in a FROM clause: `unnest` of one typed array per column (the same text whatever
+ * the number of rows), named `alias` with the columns of `types`, in their order, and `n`, each
+ * row's place (from 1).
+ */
+function unnestAs<T extends object>(rows: readonly T[], types: { [K in keyof T]: string }, alias: string) {
+  const columns = Object.keys(types) as (keyof T & string)[];
+  return sql`unnest(${sql.join(
+    columns.map((c) => sql`${sql.val(rows.map((r) => r[c]))}::${sql.raw(types[c])}[]`),
+  )}) with ordinality as ${sql.raw(alias)} (${sql.raw(columns.join(", "))}, n)`;
+}
+
+/** One request as intake writes it: the row, its links, its events and its lead assignment when dispatched. */
+export interface IntakeItem {
+  request: NewRequest;
+  links: readonly { relatedId: string; kind: LinkKind; reason: string; score: number }[];
+  events: readonly {
+    kind: string;
+    actor: string | null;
+    department: string | null;
+    public: boolean;
+    details: object;
+  }[];
+  lead: { department: string; by: string | null } | null;
+}
+
+/**
+ * The statements of intake that run along the requests' ledger entries (Ledger.recordAlongManyReading,
+ * the i-th entry recording the i-th request), for any number of requests at once (a group commit)
+ * and as one statement of the same text whatever they hold (every row goes through arrays), so that
+ * PostgreSQL prepares it once per connection: the requests, their links, their events (each with its
+ * entry's sequence number) and the lead assignments of those dispatched at once; and the final
+ * SELECT returning all of it, a row per request (`readWritten`), so that the answers need no read.
+ */
+export function intakeWrite(items: readonly IntakeItem[]) {
+  const links = items.flatMap((item) =>
+    item.links.map((l) => ({
+      request_id: item.request.id,
+      related_id: l.relatedId,
+      kind: l.kind,
+      reason: l.reason,
+      score: l.score,
+    })),
+  );
+  const events = items.flatMap((item, i) =>
+    item.events.map((e) => ({
+      ord: i + 1,
+      request_id: item.request.id,
+      kind: e.kind,
+      actor: e.actor,
+      department: e.department,
+      public: e.public,
+      details: JSON.stringify(e.details),
+    })),
+  );
+  const leads = items.flatMap((item) =>
+    item.lead
+      ? [{ request_id: item.request.id, department_code: item.lead.department, assigned_by: item.lead.by }]
+      : [],
+  );
+  return {
+    companions: [
+      {
+        name: "request",
+        sql: sql`insert into requests (${NEW_REQUEST_LIST}, reply, reply_by, updated_at)
+          select ${NEW_REQUEST_OF_R}, null, null, r.created_at
+          from ${unnestAs(
+            items.map((item) => item.request),
+            NEW_REQUEST_TYPES,
+            "r",
+          )}
+          returning *`,
+      },
+      {
+        name: "request_links",
+        sql: sql`insert into request_links (request_id, related_id, kind, reason, score)
+          select l.request_id, l.related_id, l.kind, l.reason, l.score from ${unnestAs(links, LINK_TYPES, "l")}
+          on conflict do nothing
+          returning *`,
+      },
+      {
+        name: "request_events",
+        sql: sql`insert into request_events (request_id, kind, actor_account_id, department_code, public, message,
+            details, ledger_seq)
+          select e.request_id, e.kind, e.actor, e.department, e.public, null, e.details::jsonb, s.seq
+          from ${unnestAs(events, EVENT_TYPES, "e")}
+          join entry_seqs s on s.ord = e.ord
+          order by e.n
+          returning *`,
+      },
+      {
+        name: "request_assignment",
+        sql: sql`insert into request_assignments (request_id, department_code, role, status, assigned_by)
+          select a.request_id, a.department_code, 'lead', 'dispatched', a.assigned_by
+          from ${unnestAs(leads, LEAD_TYPES, "a")}
+          returning *`,
+      },
+    ],
+    read: sql<WrittenRow>`select q.*,
+        (select coalesce(json_agg(a), '[]') from request_assignment a where a.request_id = q.id)
+          as written_assignments,
+        (select coalesce(json_agg(e order by e.id), '[]') from request_events e where e.request_id = q.id)
+          as written_events,
+        (select coalesce(json_agg(json_build_object('request_id', l.request_id, 'related_id', l.related_id,
+            'kind', l.kind, 'reason', l.reason, 'score', l.score, 'created_at', l.created_at, 'number', r.number)), '[]')
+          from request_links l join requests r on r.id = l.related_id where l.request_id = q.id) as written_links
+      from request q`,
+  };
+}
+
+/** A row of `intakeWrite`'s final SELECT, typed as reading the tables gives it. */
+export function readWritten(row: WrittenRow, item: IntakeItem): Written {
+  const { written_assignments, written_events, written_links, ...request } = row;
+  const order = new Map(item.links.map((l, i) => [`${l.relatedId}|${l.kind}`, i]));
+  return {
+    request,
+    assignments: list(written_assignments).map((a) => ({
+      ...a,
+      assigned_at: stamp(a.assigned_at) as Date,
+      accepted_at: stamp(a.accepted_at),
+      done_at: stamp(a.done_at),
+    })),
+    events: list(written_events).map((e) => ({ ...e, at: stamp(e.at) as Date })),
+    links: list(written_links)
+      .map((l) => ({ ...l, created_at: stamp(l.created_at) as Date, direction: "to" as const }))
+      .sort(
+        (a, b) =>
+          (order.get(`${a.related_id}|${a.kind}`) ?? 0) - (order.get(`${b.related_id}|${b.kind}`) ?? 0),
+      ),
+  };
 }

@@ -2,8 +2,10 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
+import { groupCommit } from "../../platform/db/group-commit.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
+import type { RecordInput } from "../ledger/index.js";
 import { assertMayRead, isCentre, type Relation, relationOf } from "./access.js";
 import { type Category, categoryOrThrow, categoryTree, propose } from "./categories.service.js";
 import { deadlinesFrom } from "./deadlines.js";
@@ -14,7 +16,7 @@ import {
   bigramCodes,
   boundingBox,
   distanceMetres,
-  jaccardSorted,
+  jaccardAtLeast,
   MAX_TEXT,
   mayReach,
   normalisePhone,
@@ -232,7 +234,8 @@ export async function submit(
   const auto =
     proposed !== null && proposed.department !== "" && proposed.confidence >= ctx.config.dispatchThreshold;
   // Two round trips and no transaction: the look-ups (number, link candidates), then one statement
-  // writing the request, its links, events and assignment along its ledger entry (atomic as one).
+  // writing the request, its links, events and assignment along its ledger entry (atomic as one),
+  // which returns what it wrote for the answer.
   const id = randomUUID();
   const related = await findRelated(ctx, {
     text: clean.description,
@@ -244,20 +247,18 @@ export async function submit(
     now,
     day,
   });
-  const links = related.links.map((l) => ({ ...l, requestId: id }));
   const due = auto && proposed ? deadlinesFrom(calendar, now, proposed.category) : null;
-  const events: repo.NewEvent[] = [
+  const events: repo.IntakeItem["events"][number][] = [
     {
-      requestId: id,
       kind: "submitted",
       actor: caller.actor.accountId,
+      department: null,
       public: true,
       details: { channel: input.channel },
     },
   ];
   if (due && proposed) {
     events.push({
-      requestId: id,
       kind: "dispatched",
       actor: null,
       department: proposed.department,
@@ -270,92 +271,125 @@ export async function submit(
       },
     });
   }
-  await ctx.ledger.recordAlong(
-    ctx.db,
-    {
-      action: "requests.submit",
-      actor: caller.actor,
-      subjects: requesterAccountId ? [{ type: "account", id: requesterAccountId }] : [],
-      resource: `requests/${id}`,
-      outcome: "success",
-      requestId: caller.requestId,
-      details: {
-        number: related.number,
-        channel: input.channel,
-        anonymous: clean.anonymous,
-        proposedCategory: proposed?.category.code ?? null,
-        proposedBy: proposed?.by ?? null,
-        confidence: proposed ? Math.round(proposed.confidence * 1000) / 1000 : null,
-        dispatchedTo: auto && proposed ? proposed.department : null,
-        duplicates: related.duplicates,
-      },
+  const item: repo.IntakeItem = {
+    request: {
+      id,
+      number: related.number,
+      token: randomBytes(12).toString("base64url"),
+      channel: input.channel,
+      status: due ? "dispatched" : "pending",
+      title: clean.title,
+      description: clean.description,
+      category_code: due && proposed ? proposed.category.code : null,
+      department_code: due && proposed ? proposed.department : null,
+      proposed_category_code: proposed?.category.code ?? null,
+      proposed_department_code: proposed?.department || null,
+      proposed_confidence: proposed?.confidence ?? null,
+      proposed_by: proposed?.by ?? null,
+      requester_account_id: requesterAccountId,
+      entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
+      anonymous: clean.anonymous,
+      contact_name: clean.anonymous ? null : clean.contactName,
+      contact_phone: clean.contactPhone,
+      contact_email: clean.anonymous ? null : clean.contactEmail,
+      lat: clean.lat,
+      lng: clean.lng,
+      address: clean.address,
+      media_url: clean.mediaUrl,
+      open311_key_id: input.open311KeyId ?? null,
+      public_view: input.publicView ?? true,
+      duplicate_of: related.duplicateOf,
+      text_bigrams: related.mine.length,
+      created_at: now,
+      dispatched_at: due ? now : null,
+      contact_due_at: due ? due.contactDueAt : null,
+      resolve_due: due ? due.resolveDue : null,
+      resolve_due_estimated: due ? due.estimated : false,
     },
-    (seq) => [
-      {
-        name: "request",
-        sql: sql`${ctx.db.insertInto("requests").values({
-          id,
-          number: related.number,
-          token: randomBytes(12).toString("base64url"),
-          channel: input.channel,
-          status: due ? "dispatched" : "pending",
-          title: clean.title,
-          description: clean.description,
-          category_code: due && proposed ? proposed.category.code : null,
-          department_code: due && proposed ? proposed.department : null,
-          proposed_category_code: proposed?.category.code ?? null,
-          proposed_department_code: proposed?.department || null,
-          proposed_confidence: proposed?.confidence ?? null,
-          proposed_by: proposed?.by ?? null,
-          requester_account_id: requesterAccountId,
-          entered_by: input.channel === "hotline" ? caller.actor.accountId : null,
-          anonymous: clean.anonymous,
-          contact_name: clean.anonymous ? null : clean.contactName,
-          contact_phone: clean.contactPhone,
-          contact_email: clean.anonymous ? null : clean.contactEmail,
-          lat: clean.lat,
-          lng: clean.lng,
-          address: clean.address,
-          media_url: clean.mediaUrl,
-          open311_key_id: input.open311KeyId ?? null,
-          public_view: input.publicView ?? true,
-          duplicate_of: related.duplicateOf,
-          text_bigrams: related.mine.length,
-          reply: null,
-          reply_by: null,
-          created_at: now,
-          updated_at: now,
-          ...(due
-            ? {
-                dispatched_at: now,
-                contact_due_at: due.contactDueAt,
-                resolve_due: due.resolveDue,
-                resolve_due_estimated: due.estimated,
-              }
-            : {}),
-        })}`,
-      },
-      ...(links.length > 0 ? [{ name: "request_links", sql: sql`${repo.linksInsert(ctx.db, links)}` }] : []),
-      { name: "request_events", sql: sql`${repo.eventsInsert(ctx.db, events, seq)}` },
-      ...(due && proposed
-        ? [
-            {
-              name: "request_assignment",
-              sql: sql`${ctx.db.insertInto("request_assignments").values({
-                request_id: id,
-                department_code: proposed.department,
-                role: "lead",
-                status: "dispatched",
-                assigned_by: caller.actor.accountId,
-              })}`,
-            },
-          ]
-        : []),
-    ],
-  );
+    links: related.links,
+    events,
+    lead: due && proposed ? { department: proposed.department, by: caller.actor.accountId } : null,
+  };
+  const written = await writeIntake(ctx, item, {
+    action: "requests.submit",
+    actor: caller.actor,
+    subjects: requesterAccountId ? [{ type: "account", id: requesterAccountId }] : [],
+    resource: `requests/${id}`,
+    outcome: "success",
+    requestId: caller.requestId,
+    details: {
+      number: related.number,
+      channel: input.channel,
+      anonymous: clean.anonymous,
+      proposedCategory: proposed?.category.code ?? null,
+      proposedBy: proposed?.by ?? null,
+      confidence: proposed ? Math.round(proposed.confidence * 1000) / 1000 : null,
+      dispatchedTo: auto && proposed ? proposed.department : null,
+      duplicates: related.duplicates,
+    },
+  });
   rememberText(id, related.mine);
-  return (await repo.findRequest(ctx.db, id)) as repo.RequestRow;
+  justWritten.set(written.request, written);
+  return written.request;
 }
+
+/** At most this many requests per write, and one write at a time: requests arriving meanwhile go together. */
+const GROUP = { maxBatch: 32, maxInFlight: 1 };
+const writers = new WeakMap<
+  object,
+  (item: { item: repo.IntakeItem; entry: RecordInput }) => Promise<repo.Written>
+>();
+
+/**
+ * Writes a request with its ledger entry and returns what was written. Concurrent intakes are
+ * written together (group commit): one statement for the batch, so each request is as atomic with
+ * its entry as before, and each call returns only after the statement holding its request
+ * succeeded, or fails with its own error (see groupCommit). Inside a caller's transaction, at once.
+ */
+function writeIntake(ctx: ServiceContext, item: repo.IntakeItem, entry: RecordInput): Promise<repo.Written> {
+  if (ctx.db.isTransaction) {
+    return writeIntakes(ctx, ctx.db, [{ item, entry }]).then(([w]) => w as repo.Written);
+  }
+  let write = writers.get(ctx.db);
+  if (!write) {
+    write = groupCommit(
+      (batch: { item: repo.IntakeItem; entry: RecordInput }[]) => writeIntakes(ctx, ctx.db, batch),
+      GROUP,
+    );
+    writers.set(ctx.db, write);
+  }
+  return write({ item, entry });
+}
+
+/** One statement: the batch's requests, links, events and assignments along their ledger entries. */
+async function writeIntakes(
+  ctx: ServiceContext,
+  db: ServiceContext["db"],
+  batch: { item: repo.IntakeItem; entry: RecordInput }[],
+): Promise<repo.Written[]> {
+  const write = repo.intakeWrite(batch.map((b) => b.item));
+  const rows = await ctx.ledger.recordAlongManyReading(
+    db,
+    batch.map((b) => b.entry),
+    write.companions,
+    write.read,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return batch.map(({ item }) => {
+    const row = byId.get(item.request.id);
+    if (!row) {
+      throw new Error(`intake: the write returned no row for request ${item.request.id}`);
+    }
+    return repo.readWritten(row, item);
+  });
+}
+
+/**
+ * What intake wrote, by the row it returned: the detail answered after intake is built from it, as
+ * the statement that wrote the request returned it, without reading it again. A request filed a
+ * moment ago has no photos or return visits, and no other request links to it yet.
+ */
+const justWritten = new WeakMap<repo.RequestRow, repo.Written>();
 
 /** Character-bigram sets of recent requests by id (descriptions never change), most recent last. */
 const textCache = new Map<string, Float64Array>();
@@ -426,8 +460,8 @@ async function findRelated(
       if (!theirs || !mayReach(mine.length, theirs.length, THIS_TEXT_SIMILAR)) {
         continue;
       }
-      const score = jaccardSorted(mine, theirs);
-      if (score >= THIS_TEXT_SIMILAR && (found.get(other.id)?.score ?? 0) < score) {
+      const score = jaccardAtLeast(mine, theirs, THIS_TEXT_SIMILAR);
+      if (score !== null && (found.get(other.id)?.score ?? 0) < score) {
         found.set(other.id, {
           reason: "similar_text",
           score: Math.round(score * 1000) / 1000,
@@ -478,14 +512,26 @@ export async function getRequest(
   id: string,
   loaded?: repo.RequestRow,
 ): Promise<RequestDetail> {
+  const written = loaded?.id === id ? justWritten.get(loaded) : undefined;
   const request = loaded?.id === id ? loaded : await repo.findRequest(ctx.db, id);
   if (!request) {
     throw notFound("Request");
   }
-  const assignments = await repo.assignmentsOf(ctx.db, [id]);
+  const assignments = written ? written.assignments : await repo.assignmentsOf(ctx.db, [id]);
   const relation = await relationOf(ctx, caller, request, assignments);
   assertMayRead(caller, relation);
   const staffView = relation.centre || relation.handler || relation.reader;
+  if (written) {
+    return {
+      request,
+      relation,
+      assignments,
+      events: staffView ? written.events : written.events.filter((e) => e.public),
+      links: staffView ? written.links : [],
+      photos: [],
+      returnVisits: [],
+    };
+  }
   const [events, links, photos, returnVisits] = await Promise.all([
     repo.eventsOf(ctx.db, id, !staffView),
     staffView ? repo.linksOf(ctx.db, id) : Promise.resolve([]),

@@ -6,6 +6,7 @@ import {
   boundingBox,
   distanceMetres,
   jaccard,
+  jaccardAtLeast,
   jaccardSorted,
   maskPhone,
   mayReach,
@@ -66,6 +67,32 @@ describe("bigram codes (the fast form used at intake)", () => {
     );
     expect(mayReach(79, 100, 0.8)).toBe(false);
     expect(mayReach(80, 100, 0.8)).toBe(true);
+  });
+
+  it("stops early only for pairs below the threshold, and otherwise scores exactly", () => {
+    // A text and an edit of it (characters cut, replaced or inserted), so that scores near the threshold occur.
+    const edited = text.chain((a) =>
+      fc
+        .tuple(fc.nat(a.length), fc.nat(a.length), text)
+        .map(([from, to, middle]) => [
+          a,
+          a.slice(0, Math.min(from, to)) + middle.slice(0, 3) + a.slice(Math.max(from, to)),
+        ]),
+    );
+    fc.assert(
+      fc.property(fc.oneof(edited, fc.tuple(text, text)), fc.constantFrom(0.5, 0.8, 0.9), ([a, b], t) => {
+        const x = bigramCodes(a as string);
+        const y = bigramCodes(b as string);
+        const exact = jaccardSorted(x, y);
+        expect(jaccardAtLeast(x, y, t)).toBe(exact >= t ? exact : null);
+        expect(jaccardAtLeast(y, x, t)).toBe(exact >= t ? exact : null);
+      }),
+      { numRuns: 2000 },
+    );
+    const long = bigramCodes("文二西路地铁站旁边的工地连续一周晚上十一点以后还在施工，噪音很大");
+    const edit = bigramCodes("文二西路地铁站旁边的工地连续一周晚上十二点以后还在施工，噪音很大");
+    expect(jaccardAtLeast(long, edit, 0.8)).toBe(jaccardSorted(long, edit));
+    expect(jaccardAtLeast(long, bigramCodes("医保卡异地就医备案怎么办理"), 0.8)).toBeNull();
   });
 });
 

@@ -110,6 +110,43 @@ export function jaccardSorted(a: Float64Array, b: Float64Array): number {
 }
 
 /**
+ * `jaccardSorted(a, b)` when it reaches `threshold`, else null; stops the merge as soon as the
+ * elements found in one set only are too many for the threshold. With n = |a| + |b| and m such
+ * elements, the similarity is (n − m) / (n + m), which reaches t only while m ≤ n (1 − t) / (1 + t);
+ * unrelated texts (nearly every comparison) are told apart after a tenth of the merge at t = 0.8.
+ */
+export function jaccardAtLeast(a: Float64Array, b: Float64Array, threshold: number): number | null {
+  const n = a.length + b.length;
+  // One element of slack: a rounding error never makes a pair that reaches the threshold stop early.
+  const allowed = (n * (1 - threshold)) / (1 + threshold) + 1;
+  let missing = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      i++;
+      j++;
+      continue;
+    }
+    if (x < y) {
+      i++;
+    } else {
+      j++;
+    }
+    if (++missing > allowed) {
+      return null;
+    }
+  }
+  if (missing + (a.length - i) + (b.length - j) > allowed) {
+    return null;
+  }
+  const score = jaccardSorted(a, b);
+  return score >= threshold ? score : null;
+}
+
+/**
  * False when two sets of these sizes cannot reach a Jaccard similarity of `threshold` (the shared
  * part is at most the smaller set, so the similarity is at most small / large).
  */
