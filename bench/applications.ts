@@ -24,6 +24,33 @@ async function signIn(url: string, username: string, password: string): Promise<
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+/**
+ * Statements PostgreSQL ran in the bench database between this call and the function it returns,
+ * from pg_stat_statements when the server loads it (`shared_preload_libraries`); null otherwise.
+ * With BENCH_STATEMENTS set, the most frequent ones go to stderr.
+ */
+async function statementCounter(client: pg.Client, database: string): Promise<() => Promise<number | null>> {
+  try {
+    await client.query("create extension if not exists pg_stat_statements");
+    await client.query("select pg_stat_statements_reset()");
+  } catch {
+    return async () => null;
+  }
+  return async () => {
+    const { rows } = await client.query<{ calls: string; query: string }>(
+      `select s.calls::text as calls, s.query from pg_stat_statements s
+       join pg_database d on d.oid = s.dbid where d.datname = $1 order by s.calls desc`,
+      [database],
+    );
+    if (process.env.BENCH_STATEMENTS) {
+      for (const r of rows.slice(0, Number(process.env.BENCH_STATEMENTS) || 60)) {
+        console.error(`${r.calls.padStart(7)}  ${r.query.replace(/\s+/g, " ").slice(0, 220)}`);
+      }
+    }
+    return rows.reduce((sum, r) => sum + Number(r.calls), 0);
+  };
+}
+
 /** The form of 异地就医备案 as an applicant completes it (the rest is pre-filled). */
 const FORM = {
   filingType: "异地长期居住",
@@ -150,9 +177,11 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
     const postmaster = Number(
       readFileSync(`/proc/${backend.rows[0]?.pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1],
     );
+    const statements = await statementCounter(client, name);
     const stop = cpuMeter({ yimen: server.child.pid ?? 0, postgres: postmaster })();
     const run = await submissions(seconds);
     const cpu = stop();
+    const counted = await statements();
     const perSubmission = (s: number) => Math.round((s * 1000 * 100) / Math.max(1, submitted)) / 100;
     if (failed > 0 || run.errors > 0) {
       throw new Error(
@@ -183,6 +212,9 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
       submissionP99Ms: run.latency.p99,
       cpuMsPerSubmissionNode: perSubmission(cpu.yimen ?? 0),
       cpuMsPerSubmissionPostgres: perSubmission(cpu.postgres ?? 0),
+      ...(counted === null
+        ? {}
+        : { statementsPerSubmission: Math.round((counted * 10) / Math.max(1, submitted)) / 10 }),
       queueP99Ms: page.latency.p99,
       queueRps: Math.round(page.requests.average),
     };
