@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from "kysely";
+import { type Expression, type RawBuilder, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
@@ -249,6 +249,20 @@ export function findPersonByIdNumber(
 /** The id of the person with this 身份证号 as an SQL expression (null if none), for one-query callers. */
 export function personIdSql(idNumber: string): RawBuilder<string | null> {
   return sql<string | null>`(select id from persons where id_number = ${idNumber.trim().toUpperCase()})`;
+}
+
+/**
+ * A person's or organisation's name and key (身份证号 or credit code) by type and id, as an SQL
+ * expression (json, null if none): a subject's details inside another module's one-query read.
+ */
+export function subjectSql(
+  type: Expression<string>,
+  id: Expression<string>,
+): RawBuilder<{ name: string; idNumber?: string; creditCode?: string } | null> {
+  return sql`(case when ${type} = 'person'
+    then (select json_build_object('name', name, 'idNumber', id_number) from persons where id = ${id})
+    else (select json_build_object('name', name, 'creditCode', credit_code) from organisations where id = ${id})
+    end)`;
 }
 
 /** The id of the organisation with this credit code as an SQL expression (null if none). */
