@@ -17,6 +17,7 @@ import { requestsPublicView } from "./20261127T1910_requests_public_view.js";
 import { requestsIntake } from "./20261127T1920_requests_intake.js";
 import { addHelperRole } from "./20261127T1940_add_helper_role.js";
 import { queueCountsAndEmail } from "./20261127T1950_queue_counts_and_email.js";
+import { applicationsChangedMeanwhile } from "./20261127T2020_applications_changed_meanwhile.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   requestsIntake,
   addHelperRole,
   queueCountsAndEmail,
+  applicationsChangedMeanwhile,
 ];
