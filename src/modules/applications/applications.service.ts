@@ -52,8 +52,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 interface Applicant {
   accountId: string;
-  /** name: null when not read yet. */
-  subject: { type: "person" | "organisation"; id: string; name: string | null };
+  subject: { type: "person" | "organisation"; id: string; name: string };
   onBehalf: OnBehalf | null;
   /** The policies that allowed applying for another person. */
   policies?: string[];
@@ -144,11 +143,15 @@ export interface DraftInput {
 }
 
 /**
- * Who applies, and for whom. Applying for another person (帮办代办) is decided by the policy decision
- * point (`assist`: a 帮办员, or a citizen for a family member or ward); a refusal is recorded in the
- * ledger and answered POLICY_DENIED.
+ * Who applies, and for whom, when applying for another person (帮办代办): decided by the policy
+ * decision point (`assist`: a 帮办员, or a citizen for a family member or ward); a refusal is
+ * recorded in the ledger and answered POLICY_DENIED. Null when applying for oneself (selfApplicant).
  */
-async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInput): Promise<Applicant> {
+async function applicantFor(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<Applicant | null> {
   const accountId = accountOf(caller);
   if (input.onBehalf) {
     const parsed = parseIdNumber(input.onBehalf.idNumber);
@@ -212,9 +215,26 @@ async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInp
       policies: decision.decidedBy,
     };
   }
-  // The name is read with the application's number (createDraft): one round trip.
-  const subject = await consents.subjectOf(ctx, caller);
-  return { accountId, subject: { ...subject, name: null }, onBehalf: null };
+  // Applying for oneself: whom the account speaks for is read with the application's number.
+  return null;
+}
+
+/** The applicant applying for the person or organisation their account speaks for (consents.subjectOf). */
+function selfApplicant(
+  caller: Caller,
+  account: {
+    person_id: string | null;
+    person_name: string | null;
+    organisation_id: string | null;
+    organisation_name: string | null;
+  } | null,
+): Applicant {
+  if (!account) {
+    throw notFound("Account");
+  }
+  const subject = consents.subjectFor(caller, account);
+  const name = subject.type === "person" ? account.person_name : account.organisation_name;
+  return { accountId: accountOf(caller), subject: { ...subject, name: name ?? "" }, onBehalf: null };
 }
 
 /** 330100-YYYYMMDD-NNNNNN: the day in China and the next number, taken in the insert itself. */
@@ -277,9 +297,9 @@ function eventValues(
 }
 
 /**
- * Starts an application: a draft the applicant fills in, pre-fills and submits. Two round trips
- * after the applicant's subject: its number (with the subject's name), then one statement writing
- * the application and its first event along their ledger entry.
+ * Starts an application: a draft the applicant fills in, pre-fills and submits. Two round trips:
+ * its number (with whom the account speaks for), then one statement writing the application and
+ * its first event along their ledger entry.
  */
 export async function createDraft(
   ctx: ServiceContext,
@@ -287,7 +307,12 @@ export async function createDraft(
   input: DraftInput,
 ): Promise<Committed> {
   const service = await resolveService(ctx, input.kind, input.service);
-  const applicant = await applicantFor(ctx, caller, input);
+  const onBehalf = await applicantFor(ctx, caller, input);
+  const taken = await sql<{ number: string; account: Parameters<typeof selfApplicant>[1] }>`
+    select ${nextNumber(new Date())} as number,
+      ${onBehalf ? sql`null` : directory.accountSubjectsSql(accountOf(caller))} as account`.execute(ctx.db);
+  const number = taken.rows[0]?.number as string;
+  const applicant = onBehalf ?? selfApplicant(caller, taken.rows[0]?.account ?? null);
   if (service.audience !== applicant.subject.type) {
     throw validationError(
       "body.service",
@@ -298,13 +323,6 @@ export async function createDraft(
   }
   const form = input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {};
   const { subject } = applicant;
-  const taken = await sql<{ number: string; subject: { name: string } | null }>`
-    select ${nextNumber(new Date())} as number,
-      ${subject.name === null ? directory.subjectSql(sql.val(subject.type), sql.val(subject.id)) : sql`null`} as subject`.execute(
-    ctx.db,
-  );
-  const number = taken.rows[0]?.number as string;
-  const name = subject.name ?? taken.rows[0]?.subject?.name ?? "";
   const id = randomUUID();
   const { selected } = await ctx.ledger.recordAlongSelecting(
     ctx.db,
@@ -344,7 +362,7 @@ export async function createDraft(
             applicant_account: applicant.accountId,
             subject_type: subject.type,
             subject_id: subject.id,
-            subject_name: name,
+            subject_name: subject.name,
             on_behalf: JSON.stringify(applicant.onBehalf),
             status: "draft",
             promised_days: service.promisedDays,

@@ -17,7 +17,14 @@ export async function subjectOf(ctx: ServiceContext, caller: Caller): Promise<Su
   if (!caller.actor.accountId) {
     throw forbidden("Sign in as the person or the enterprise's agent");
   }
-  const account = await accounts.findAccountOrThrow(ctx, caller.actor.accountId);
+  return subjectFor(caller, await accounts.findAccountOrThrow(ctx, caller.actor.accountId));
+}
+
+/** subjectOf, from the caller's account as already read. */
+export function subjectFor(
+  caller: Caller,
+  account: { person_id: string | null; organisation_id: string | null },
+): Subject {
   if (account.person_id && caller.actor.roles.includes("citizen")) {
     return { type: "person", id: account.person_id };
   }

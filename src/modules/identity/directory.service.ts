@@ -265,6 +265,23 @@ export function subjectSql(
     end)`;
 }
 
+/**
+ * An account's person and organisation (ids and names) as an SQL expression (json, null if no such
+ * account): whom it speaks for, inside another module's one-query read.
+ */
+export function accountSubjectsSql(accountId: string): RawBuilder<{
+  person_id: string | null;
+  person_name: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+} | null> {
+  return sql`(select json_build_object('person_id', a.person_id, 'person_name', p.name,
+      'organisation_id', a.organisation_id, 'organisation_name', o.name)
+    from accounts a left join persons p on p.id = a.person_id
+      left join organisations o on o.id = a.organisation_id
+    where a.id = ${accountId})`;
+}
+
 /** The id of the organisation with this credit code as an SQL expression (null if none). */
 export function organisationIdSql(creditCode: string): RawBuilder<string | null> {
   return sql<
