@@ -82,6 +82,41 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
   });
 
+  it("pre-fills the draft in the same request when the consent comes with the form, answering as a read would", async () => {
+    const created = await citizen.post("/api/applications", {
+      service: BIRTH_REGISTRATION,
+      form: { relationToChild: "母亲" },
+      prefill: { consent: true },
+    });
+    expect(created.statusCode).toBe(201);
+    const { prefillIssues, ...app } = created.json();
+    expect(prefillIssues).toEqual([]);
+    expect(app.form).toMatchObject({ relationToChild: "母亲", childName: "陈思语" });
+    expect(app.prefill.childName).toMatchObject({ department: "HZ-WJ", resource: "birth-certificates" });
+    expect(app.consents.length).toBeGreaterThan(0);
+    expect(app.events.map((e: { action: string }) => e.action)).toEqual(["create", "prefill"]);
+    // Built from what the statements wrote, the answer is what reading the application gives.
+    expect((await citizen.get(`/api/applications/${app.id}`)).json()).toEqual(app);
+    const submitted = await citizen.post(`/api/applications/${app.id}/submit`);
+    expect(submitted.statusCode).toBe(400);
+    expect((await citizen.post(`/api/applications/${app.id}/withdraw`)).statusCode).toBe(200);
+
+    // On someone else's behalf, pre-fill needs that person's own consent: refused before any draft.
+    const helper = await signIn(t.app, "helper");
+    const mine = (await helper.get("/api/applications")).json().items.length;
+    const refused = await helper.post("/api/applications", {
+      service: BIRTH_REGISTRATION,
+      onBehalf: {
+        idNumber: "330106199205171243",
+        name: "林晓雨",
+        authorisation: { kind: "written", reference: "WT-1" },
+      },
+      prefill: { consent: true },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await helper.get("/api/applications")).json().items).toHaveLength(mine);
+  });
+
   it("uses a consent the person already gave for the same department, purpose and fields, and asks again once it is revoked", async () => {
     const consentsOf = async () =>
       (await citizen.get("/api/me/consents")).json().items as { id: string; status: string }[];

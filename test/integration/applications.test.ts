@@ -151,6 +151,8 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       }
       const submitEvent = app.events.find((e) => e.action === "submit");
       expect((await ledgerBody(submitEvent?.ledgerSeq as number)).action).toBe("application.submit");
+      // Built from what the submission wrote, the answer is what reading the application gives.
+      expect((await citizen.get(`/api/applications/${app.id}`)).json()).toEqual(app);
     });
 
     it("shows each task in its department's queue only", async () => {

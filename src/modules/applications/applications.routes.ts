@@ -59,6 +59,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
             service: ServiceCode,
             /** Entries the client already has (saved with the draft, as PATCH would). */
             form: Type.Optional(FormValues),
+            /** The applicant's consent to pre-fill, given with the form: pre-filled at once (as POST …/prefill). */
+            prefill: Type.Optional(StrictObject({ consent: Type.Literal(true) })),
             onBehalf: Type.Optional(
               StrictObject({
                 idNumber: Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" }),
@@ -77,12 +79,19 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        const committed = await applications.createDraft(ctx, caller, {
+        const input = {
           kind: request.body.kind,
           service: request.body.service,
           onBehalf: request.body.onBehalf,
           form: request.body.form,
-        });
+        };
+        if (request.body.prefill) {
+          const { issues, ...committed } = await applications.createAndPrefill(ctx, caller, input);
+          return reply
+            .status(201)
+            .send({ ...(await detail(caller, committed.app.id, committed)), prefillIssues: issues });
+        }
+        const committed = await applications.createDraft(ctx, caller, input);
         return reply.status(201).send(await detail(caller, committed.app.id, committed));
       },
     );

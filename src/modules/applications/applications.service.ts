@@ -53,6 +53,8 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 interface Applicant {
   accountId: string;
   subject: { type: "person" | "organisation"; id: string; name: string };
+  /** The subject's 身份证号 or credit code, when read with it. */
+  key?: SubjectKey;
   onBehalf: OnBehalf | null;
   /** The policies that allowed applying for another person. */
   policies?: string[];
@@ -225,17 +227,29 @@ function selfApplicant(
   account: {
     person_id: string | null;
     person_name: string | null;
+    person_id_number: string | null;
     organisation_id: string | null;
     organisation_name: string | null;
+    organisation_credit_code: string | null;
   } | null,
 ): Applicant {
   if (!account) {
     throw notFound("Account");
   }
   const subject = consents.subjectFor(caller, account);
-  const name = subject.type === "person" ? account.person_name : account.organisation_name;
-  return { accountId: accountOf(caller), subject: { ...subject, name: name ?? "" }, onBehalf: null };
+  const person = subject.type === "person";
+  return {
+    accountId: accountOf(caller),
+    subject: { ...subject, name: (person ? account.person_name : account.organisation_name) ?? "" },
+    key: person
+      ? { idNumber: account.person_id_number ?? undefined }
+      : { creditCode: account.organisation_credit_code ?? undefined },
+    onBehalf: null,
+  };
 }
+
+/** How the exchange's registries know the applicant: 身份证号 for a person, credit code for an organisation. */
+type SubjectKey = { idNumber?: string | undefined; creditCode?: string | undefined };
 
 /** 330100-YYYYMMDD-NNNNNN: the day in China and the next number, taken in the insert itself. */
 function nextNumber(now: Date) {
@@ -306,6 +320,31 @@ export async function createDraft(
   caller: Caller,
   input: DraftInput,
 ): Promise<Committed> {
+  return (await draft(ctx, caller, input)).committed;
+}
+
+/**
+ * Starts an application and pre-fills it at once, for a client that has the applicant's consent
+ * with the form (POST /api/applications with `prefill: {consent: true}`): createDraft then prefill,
+ * without reading again what the draft just wrote.
+ */
+export async function createAndPrefill(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  if (input.onBehalf) {
+    throw conflict(ON_BEHALF_PREFILL, "body.prefill");
+  }
+  const { committed, key } = await draft(ctx, caller, input);
+  return prefillDraft(ctx, caller, committed.app, committed.events, key ?? null);
+}
+
+async function draft(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<{ committed: Committed; key: SubjectKey | undefined }> {
   const service = await resolveService(ctx, input.kind, input.service);
   const onBehalf = await applicantFor(ctx, caller, input);
   const taken = await sql<{ number: string; account: Parameters<typeof selfApplicant>[1] }>`
@@ -382,7 +421,10 @@ export async function createDraft(
       'app', (select row_to_json(application) from application),
       'event', (select row_to_json(application_event) from application_event))`,
   );
-  return { app: appFromJson(selected.app), events: [eventFromJson(selected.event)], tasks: [] };
+  return {
+    committed: { app: appFromJson(selected.app), events: [eventFromJson(selected.event)], tasks: [] },
+    key: applicant.key,
+  };
 }
 
 async function event(
@@ -666,19 +708,36 @@ export async function prefill(
   id: string,
 ): Promise<Committed & { issues: PrefillIssue[] }> {
   const { app, events, subject } = await readOwn(ctx, caller, id, true);
+  const key = subject
+    ? app.subject_type === "person"
+      ? { idNumber: subject.idNumber }
+      : { creditCode: subject.creditCode }
+    : null;
+  return prefillDraft(ctx, caller, app, events, key);
+}
+
+const ON_BEHALF_PREFILL =
+  "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields";
+
+/** prefill, on the caller's draft as read (with its events and its subject's key, null if unknown). */
+async function prefillDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  app: ApplicationRow,
+  events: EventRow[],
+  key: SubjectKey | null,
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  const id = app.id;
   requireDraft(app);
   if (app.on_behalf) {
-    throw conflict(
-      "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields",
-    );
+    throw conflict(ON_BEHALF_PREFILL);
   }
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
   const plan = await planFor(ctx, service);
-  if (!subject) {
+  if (!key) {
     throw notFound("The applicant");
   }
-  const subjectKey =
-    app.subject_type === "person" ? { idNumber: subject.idNumber } : { creditCode: subject.creditCode };
+  const subjectKey = key;
   const applicantCaller: Caller = caller;
   // One consent per department and purpose, granted by the applicant on this screen (or given before).
   const consentIds: string[] = [];

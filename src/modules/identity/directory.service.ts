@@ -266,17 +266,20 @@ export function subjectSql(
 }
 
 /**
- * An account's person and organisation (ids and names) as an SQL expression (json, null if no such
+ * An account's person and organisation (ids, names and keys) as an SQL expression (json, null if no such
  * account): whom it speaks for, inside another module's one-query read.
  */
 export function accountSubjectsSql(accountId: string): RawBuilder<{
   person_id: string | null;
   person_name: string | null;
+  person_id_number: string | null;
   organisation_id: string | null;
   organisation_name: string | null;
+  organisation_credit_code: string | null;
 } | null> {
   return sql`(select json_build_object('person_id', a.person_id, 'person_name', p.name,
-      'organisation_id', a.organisation_id, 'organisation_name', o.name)
+      'person_id_number', p.id_number, 'organisation_id', a.organisation_id,
+      'organisation_name', o.name, 'organisation_credit_code', o.credit_code)
     from accounts a left join persons p on p.id = a.person_id
       left join organisations o on o.id = a.organisation_id
     where a.id = ${accountId})`;
