@@ -64,6 +64,7 @@ const FORM = {
  * through the exchange (consent request and grant, gateway read with policy, masking and ledger),
  * validation, workflow start and ledger — as complete submissions per second; then the officers'
  * queue page of a department with 100,000 open applications, its p99. PostgreSQL (DATABASE_URL).
+ * `--steps 2` (the default): the draft comes with the consent to pre-fill; `--steps 3`: apart.
  */
 export async function applicationsBenchmark(args: string[]): Promise<Record<string, unknown>> {
   const arg = (name: string, fallback: number) => {
@@ -73,6 +74,12 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
   const seconds = arg("--seconds", 15);
   const connections = arg("--connections", 20);
   const open = arg("--open", 100_000);
+  // Two requests (the draft sent with the form and the consent to pre-fill, then submission), or
+  // three (the draft, the pre-fill, the submission), as a client that asks for consent apart does.
+  const steps = arg("--steps", 2);
+  if (steps !== 2 && steps !== 3) {
+    throw new Error("--steps is 2 or 3");
+  }
   const admin = process.env.DATABASE_URL;
   if (!admin) {
     throw new Error(
@@ -129,7 +136,11 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
                 ...req,
                 path: "/api/applications",
                 headers: headers(context.session),
-                body: JSON.stringify({ service: "330100-YB-QT-001-01", form: FORM }),
+                body: JSON.stringify({
+                  service: "330100-YB-QT-001-01",
+                  form: FORM,
+                  ...(steps === 2 ? { prefill: { consent: true } } : {}),
+                }),
               };
             },
             onResponse: (status, body, context: Ctx) => {
@@ -139,15 +150,19 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
               }
             },
           },
-          {
-            method: "POST",
-            setupRequest: (req, context: Ctx) => ({
-              ...req,
-              path: `/api/applications/${context.id}/prefill`,
-              headers: headers(context.session as Session),
-              body: JSON.stringify({ consent: true }),
-            }),
-          },
+          ...(steps === 3
+            ? [
+                {
+                  method: "POST" as const,
+                  setupRequest: (req: autocannon.Request, context: Ctx) => ({
+                    ...req,
+                    path: `/api/applications/${context.id}/prefill`,
+                    headers: headers(context.session as Session),
+                    body: JSON.stringify({ consent: true }),
+                  }),
+                },
+              ]
+            : []),
           {
             method: "POST",
             setupRequest: (req, context: Ctx) => ({
@@ -206,6 +221,7 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
       database: "postgres",
       processes: Number(process.env.BENCH_WORKERS ?? 1),
       seconds,
+      steps,
       connections,
       openApplications: open,
       submissionsPerSec: Math.round((submitted / seconds) * 10) / 10,
