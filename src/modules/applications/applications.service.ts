@@ -336,15 +336,37 @@ export async function createAndPrefill(
   if (input.onBehalf) {
     throw conflict(ON_BEHALF_PREFILL, "body.prefill");
   }
-  const { committed, key } = await draft(ctx, caller, input);
-  return prefillDraft(ctx, caller, committed.app, committed.events, key ?? null);
+  // The consents the person may already have given are read in the draft's own statement.
+  const service = await resolveService(ctx, input.kind, input.service);
+  const plan = await planFor(ctx, service);
+  const groups = [...consentGroups(plan).values()];
+  const { committed, key, along } = await draft(
+    ctx,
+    caller,
+    input,
+    (subject) =>
+      sql`json_build_array(${sql.join(groups.map((g) => consents.standingCandidatesSql(standingQuery(subject, g))))})`,
+  );
+  const candidates = along as { id: string; scope: { resource: string; fields: string[] }[] }[][];
+  const standing = new Map(
+    groups.map((g, i) => [
+      g,
+      consents.pickStanding(
+        candidates[i] ?? [],
+        g.map((e) => ({ resource: e.resource, fields: e.fields })),
+      ) ?? null,
+    ]),
+  );
+  return prefillDraft(ctx, caller, committed.app, committed.events, key ?? null, { plan, standing });
 }
 
 async function draft(
   ctx: ServiceContext,
   caller: Caller,
   input: DraftInput,
-): Promise<{ committed: Committed; key: SubjectKey | undefined }> {
+  /** Something else to read in the draft's statement, about its subject. */
+  alongWith?: (subject: { type: "person" | "organisation"; id: string }) => RawBuilder<unknown>,
+): Promise<{ committed: Committed; key: SubjectKey | undefined; along: unknown }> {
   const service = await resolveService(ctx, input.kind, input.service);
   const onBehalf = await applicantFor(ctx, caller, input);
   const taken = await sql<{ number: string; account: Parameters<typeof selfApplicant>[1] }>`
@@ -417,13 +439,15 @@ async function draft(
           .returningAll()}`,
       },
     ],
-    sql<{ app: unknown; event: unknown }>`json_build_object(
+    sql<{ app: unknown; event: unknown; along: unknown }>`json_build_object(
       'app', (select row_to_json(application) from application),
-      'event', (select row_to_json(application_event) from application_event))`,
+      'event', (select row_to_json(application_event) from application_event),
+      'along', ${alongWith ? alongWith({ type: subject.type, id: subject.id }) : sql`null`})`,
   );
   return {
     committed: { app: appFromJson(selected.app), events: [eventFromJson(selected.event)], tasks: [] },
     key: applicant.key,
+    along: selected.along,
   };
 }
 
@@ -583,14 +607,24 @@ function consentGroups(plan: PrefillPlan): Map<string, PrefillPlanEntry[]> {
  * so that it does not lapse in the middle of this application.
  */
 function standingConsentFor(ctx: ServiceContext, app: ApplicationRow, entries: PrefillPlanEntry[]) {
+  return consents.findStanding(
+    ctx.db,
+    standingQuery({ type: app.subject_type, id: app.subject_id }, entries),
+  );
+}
+
+function standingQuery(
+  subject: { type: "person" | "organisation"; id: string },
+  entries: PrefillPlanEntry[],
+) {
   const first = entries[0] as PrefillPlanEntry;
-  return consents.findStanding(ctx.db, {
-    subject: { type: app.subject_type, id: app.subject_id },
+  return {
+    subject,
     consumer: first.department,
     purpose: first.purpose,
     scope: entries.map((e) => ({ resource: e.resource, fields: e.fields })),
     validAt: new Date(Date.now() + 86_400_000),
-  });
+  };
 }
 
 async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<PrefillPlan> {
@@ -726,6 +760,8 @@ async function prefillDraft(
   app: ApplicationRow,
   events: EventRow[],
   key: SubjectKey | null,
+  /** The plan, and the standing consent of each of its consent groups, when read already. */
+  known?: { plan: PrefillPlan; standing: Map<PrefillPlanEntry[], { id: string } | null> },
 ): Promise<Committed & { issues: PrefillIssue[] }> {
   const id = app.id;
   requireDraft(app);
@@ -733,7 +769,7 @@ async function prefillDraft(
     throw conflict(ON_BEHALF_PREFILL);
   }
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  const plan = await planFor(ctx, service);
+  const plan = known?.plan ?? (await planFor(ctx, service));
   if (!key) {
     throw notFound("The applicant");
   }
@@ -741,10 +777,10 @@ async function prefillDraft(
   const applicantCaller: Caller = caller;
   // One consent per department and purpose, granted by the applicant on this screen (or given before).
   const consentIds: string[] = [];
-  for (const entries of consentGroups(plan).values()) {
+  for (const entries of known?.standing.keys() ?? consentGroups(plan).values()) {
     const first = entries[0] as PrefillPlanEntry;
     const scope = entries.map((e) => ({ resource: e.resource, fields: e.fields }));
-    const standing = await standingConsentFor(ctx, app, entries);
+    const standing = known ? known.standing.get(entries) : await standingConsentFor(ctx, app, entries);
     if (standing) {
       consentIds.push(standing.id);
       continue;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable } from "kysely";
+import { type RawBuilder, type Selectable, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -257,10 +257,39 @@ export async function findStanding(
     .where("status", "=", "granted")
     .where("valid_until", ">", input.validAt)
     .orderBy("valid_until", "desc")
-    .limit(20)
+    .limit(STANDING_CANDIDATES)
     .execute();
+  return pickStanding(rows, input.scope);
+}
+
+const STANDING_CANDIDATES = 20;
+
+/**
+ * findStanding's candidates (granted to this department for this purpose, valid until after
+ * `validAt`, the longest-lasting first) as an SQL expression (json), for a reader that has them read
+ * within another statement; pickStanding chooses among them.
+ */
+export function standingCandidatesSql(input: {
+  subject: Subject;
+  consumer: string;
+  purpose: string;
+  validAt: Date;
+}): RawBuilder<{ id: string; scope: ConsentScopeItem[] }[]> {
+  return sql`(select coalesce(json_agg(json_build_object('id', c.id, 'scope', c.scope) order by c.valid_until desc), '[]'::json)
+    from (select id, scope, valid_until from exchange_consents
+      where subject_id = ${input.subject.id} and subject_type = ${input.subject.type}
+        and requester_code = ${input.consumer} and purpose = ${input.purpose} and status = 'granted'
+        and valid_until > ${input.validAt}
+      order by valid_until desc limit ${STANDING_CANDIDATES}) c)`;
+}
+
+/** The first candidate covering every resource and field of `scope` (see findStanding). */
+export function pickStanding<T extends { scope: readonly ConsentScopeItem[] }>(
+  rows: readonly T[],
+  scope: readonly ConsentScopeItem[],
+): T | undefined {
   return rows.find((r) =>
-    input.scope.every((want) =>
+    scope.every((want) =>
       r.scope.some((s) => s.resource === want.resource && want.fields.every((f) => s.fields.includes(f))),
     ),
   );
