@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type RawBuilder, type Selectable, sql } from "kysely";
+import { type Expression, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -306,8 +306,42 @@ export async function checkConsent(
     .where("requester_code", "=", input.consumer)
     .where("status", "in", ["granted", "revoked"])
     .orderBy("requested_at", "desc")
-    .limit(20)
+    .limit(CONSENTS_CHECKED)
     .execute();
+  return checkConsentRows(rows, input);
+}
+
+const CONSENTS_CHECKED = 20;
+
+/** What checkConsent decides on: a subject's latest granted or revoked consents to one consumer. */
+export interface ConsentCheckRow {
+  id: string;
+  status: string;
+  scope: ConsentScopeItem[];
+  valid_until: Date | string;
+  purpose: string;
+}
+
+/**
+ * checkConsent's rows as an SQL expression (json), for a reader that has them read within its own
+ * statement (the gateway's first read); checkConsentRows decides on them.
+ */
+export function consentCheckRowsSql(
+  subjectId: Expression<string | null>,
+  consumer: Expression<string | null>,
+): RawBuilder<ConsentCheckRow[]> {
+  return sql`(select coalesce(json_agg(json_build_object('id', c.id, 'status', c.status, 'scope', c.scope,
+      'valid_until', c.valid_until, 'purpose', c.purpose) order by c.requested_at desc), '[]'::json)
+    from (select id, status, scope, valid_until, purpose, requested_at from exchange_consents
+      where subject_id = ${subjectId} and requester_code = ${consumer} and status in ('granted', 'revoked')
+      order by requested_at desc limit ${CONSENTS_CHECKED}) c)`;
+}
+
+/** checkConsent on rows already read (consentCheckRowsSql): the consent's id, or why there is none. */
+export function checkConsentRows(
+  rows: readonly ConsentCheckRow[],
+  input: { resource: string; fields: readonly string[]; purpose: string },
+): string {
   const covers = (scope: ConsentScopeItem[]) =>
     scope.some((s) => s.resource === input.resource && input.fields.every((f) => s.fields.includes(f)));
   const now = Date.now();

@@ -11,7 +11,12 @@ import type { RecordInput } from "../ledger/index.js";
 import { chinaDay, evaluateRead, noteReadsSql, type RawReadFacts, readFactsSql } from "../policy/index.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
-import { checkConsent, type Subject } from "./consent.service.js";
+import {
+  type ConsentCheckRow,
+  checkConsentRows,
+  consentCheckRowsSql,
+  type Subject,
+} from "./consent.service.js";
 import { maskValue, needsMask } from "./masking.js";
 import type { ProviderRecord, SubjectKey } from "./provider.js";
 import { providerFor } from "./providers.js";
@@ -159,6 +164,7 @@ async function run(
       agreement: (AgreementRow & { used_today: number }) | null;
       subject_id: string | null;
       facts: RawReadFacts | null;
+      consents: ConsentCheckRow[] | null;
     }>`
       with subject as (select ${subjectSql} as id)
       select
@@ -167,6 +173,10 @@ async function run(
                        where q.agreement_id = a.id and q.day = ${today}) as used_today
           from exchange_agreements a where a.id = ${input.agreement}) x) as agreement,
         (select id from subject) as subject_id,
+        (select ${consentCheckRowsSql(
+          sql`subject.id`,
+          sql`(select consumer_code from exchange_agreements where id = ${input.agreement})`,
+        )} from subject where subject.id is not null) as consents,
         ${
           key?.type === "person"
             ? sql`(select ${readFactsSql(caller, sql`subject.id`)} from subject where subject.id is not null)`
@@ -248,13 +258,7 @@ async function run(
   const subject: Subject = { type: key.type, id: row.subject_id };
   attempt.subject = subject;
   const consent = agreement.requires_consent
-    ? await checkConsent(ctx.db, {
-        subject,
-        consumer: agreement.consumer_code,
-        resource: resource.id,
-        fields,
-        purpose: input.purpose,
-      })
+    ? checkConsentRows(row.consents ?? [], { resource: resource.id, fields, purpose: input.purpose })
     : null;
   const decision = await evaluateRead(
     ctx,
