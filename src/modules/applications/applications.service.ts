@@ -222,17 +222,7 @@ async function applicantFor(
 }
 
 /** The applicant applying for the person or organisation their account speaks for (consents.subjectOf). */
-function selfApplicant(
-  caller: Caller,
-  account: {
-    person_id: string | null;
-    person_name: string | null;
-    person_id_number: string | null;
-    organisation_id: string | null;
-    organisation_name: string | null;
-    organisation_credit_code: string | null;
-  } | null,
-): Applicant {
+function selfApplicant(caller: Caller, account: directory.AccountSubjects | null): Applicant {
   if (!account) {
     throw notFound("Account");
   }
@@ -369,7 +359,7 @@ async function draft(
 ): Promise<{ committed: Committed; key: SubjectKey | undefined; along: unknown }> {
   const service = await resolveService(ctx, input.kind, input.service);
   const onBehalf = await applicantFor(ctx, caller, input);
-  const taken = await sql<{ number: string; account: Parameters<typeof selfApplicant>[1] }>`
+  const taken = await sql<{ number: string; account: directory.AccountSubjects | null }>`
     select ${nextNumber(new Date())} as number,
       ${onBehalf ? sql`null` : directory.accountSubjectsSql(accountOf(caller))} as account`.execute(ctx.db);
   const number = taken.rows[0]?.number as string;

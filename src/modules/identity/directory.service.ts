@@ -265,18 +265,21 @@ export function subjectSql(
     end)`;
 }
 
-/**
- * An account's person and organisation (ids, names and keys) as an SQL expression (json, null if no such
- * account): whom it speaks for, inside another module's one-query read.
- */
-export function accountSubjectsSql(accountId: string): RawBuilder<{
+/** Whom an account speaks for: its person and organisation, with their names and keys. */
+export interface AccountSubjects {
   person_id: string | null;
   person_name: string | null;
   person_id_number: string | null;
   organisation_id: string | null;
   organisation_name: string | null;
   organisation_credit_code: string | null;
-} | null> {
+}
+
+/**
+ * An account's person and organisation (ids, names and keys) as an SQL expression (json, null if no such
+ * account): whom it speaks for, inside another module's one-query read.
+ */
+export function accountSubjectsSql(accountId: string): RawBuilder<AccountSubjects | null> {
   return sql`(select json_build_object('person_id', a.person_id, 'person_name', p.name,
       'person_id_number', p.id_number, 'organisation_id', a.organisation_id,
       'organisation_name', o.name, 'organisation_credit_code', o.credit_code)
