@@ -24,6 +24,33 @@ async function signIn(url: string, username: string, password: string): Promise<
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+/**
+ * Statements PostgreSQL ran in the bench database between this call and the function it returns,
+ * from pg_stat_statements when the server loads it (`shared_preload_libraries`); null otherwise.
+ * With BENCH_STATEMENTS set, the most frequent ones go to stderr.
+ */
+async function statementCounter(client: pg.Client, database: string): Promise<() => Promise<number | null>> {
+  try {
+    await client.query("create extension if not exists pg_stat_statements");
+    await client.query("select pg_stat_statements_reset()");
+  } catch {
+    return async () => null;
+  }
+  return async () => {
+    const { rows } = await client.query<{ calls: string; query: string }>(
+      `select s.calls::text as calls, s.query from pg_stat_statements s
+       join pg_database d on d.oid = s.dbid where d.datname = $1 order by s.calls desc`,
+      [database],
+    );
+    if (process.env.BENCH_STATEMENTS) {
+      for (const r of rows.slice(0, Number(process.env.BENCH_STATEMENTS) || 60)) {
+        console.error(`${r.calls.padStart(7)}  ${r.query.replace(/\s+/g, " ").slice(0, 220)}`);
+      }
+    }
+    return rows.reduce((sum, r) => sum + Number(r.calls), 0);
+  };
+}
+
 /** The form of 异地就医备案 as an applicant completes it (the rest is pre-filled). */
 const FORM = {
   filingType: "异地长期居住",
@@ -37,6 +64,7 @@ const FORM = {
  * through the exchange (consent request and grant, gateway read with policy, masking and ledger),
  * validation, workflow start and ledger — as complete submissions per second; then the officers'
  * queue page of a department with 100,000 open applications, its p99. PostgreSQL (DATABASE_URL).
+ * `--steps 2` (the default): the draft comes with the consent to pre-fill; `--steps 3`: apart.
  */
 export async function applicationsBenchmark(args: string[]): Promise<Record<string, unknown>> {
   const arg = (name: string, fallback: number) => {
@@ -46,6 +74,12 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
   const seconds = arg("--seconds", 15);
   const connections = arg("--connections", 20);
   const open = arg("--open", 100_000);
+  // Two requests (the draft sent with the form and the consent to pre-fill, then submission), or
+  // three (the draft, the pre-fill, the submission), as a client that asks for consent apart does.
+  const steps = arg("--steps", 2);
+  if (steps !== 2 && steps !== 3) {
+    throw new Error("--steps is 2 or 3");
+  }
   const admin = process.env.DATABASE_URL;
   if (!admin) {
     throw new Error(
@@ -102,7 +136,11 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
                 ...req,
                 path: "/api/applications",
                 headers: headers(context.session),
-                body: JSON.stringify({ service: "330100-YB-QT-001-01", form: FORM }),
+                body: JSON.stringify({
+                  service: "330100-YB-QT-001-01",
+                  form: FORM,
+                  ...(steps === 2 ? { prefill: { consent: true } } : {}),
+                }),
               };
             },
             onResponse: (status, body, context: Ctx) => {
@@ -112,15 +150,19 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
               }
             },
           },
-          {
-            method: "POST",
-            setupRequest: (req, context: Ctx) => ({
-              ...req,
-              path: `/api/applications/${context.id}/prefill`,
-              headers: headers(context.session as Session),
-              body: JSON.stringify({ consent: true }),
-            }),
-          },
+          ...(steps === 3
+            ? [
+                {
+                  method: "POST" as const,
+                  setupRequest: (req: autocannon.Request, context: Ctx) => ({
+                    ...req,
+                    path: `/api/applications/${context.id}/prefill`,
+                    headers: headers(context.session as Session),
+                    body: JSON.stringify({ consent: true }),
+                  }),
+                },
+              ]
+            : []),
           {
             method: "POST",
             setupRequest: (req, context: Ctx) => ({
@@ -150,9 +192,11 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
     const postmaster = Number(
       readFileSync(`/proc/${backend.rows[0]?.pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1],
     );
+    const statements = await statementCounter(client, name);
     const stop = cpuMeter({ yimen: server.child.pid ?? 0, postgres: postmaster })();
     const run = await submissions(seconds);
     const cpu = stop();
+    const counted = await statements();
     const perSubmission = (s: number) => Math.round((s * 1000 * 100) / Math.max(1, submitted)) / 100;
     if (failed > 0 || run.errors > 0) {
       throw new Error(
@@ -177,12 +221,16 @@ export async function applicationsBenchmark(args: string[]): Promise<Record<stri
       database: "postgres",
       processes: Number(process.env.BENCH_WORKERS ?? 1),
       seconds,
+      steps,
       connections,
       openApplications: open,
       submissionsPerSec: Math.round((submitted / seconds) * 10) / 10,
       submissionP99Ms: run.latency.p99,
       cpuMsPerSubmissionNode: perSubmission(cpu.yimen ?? 0),
       cpuMsPerSubmissionPostgres: perSubmission(cpu.postgres ?? 0),
+      ...(counted === null
+        ? {}
+        : { statementsPerSubmission: Math.round((counted * 10) / Math.max(1, submitted)) / 10 }),
       queueP99Ms: page.latency.p99,
       queueRps: Math.round(page.requests.average),
     };

@@ -82,6 +82,45 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
   });
 
+  it("pre-fills the draft in the same request when the consent comes with the form, answering as a read would", async () => {
+    const consentsBefore = (await citizen.get("/api/me/consents")).json().items.length;
+    const earlier = (await citizen.get(`/api/applications/${id}`)).json();
+    const created = await citizen.post("/api/applications", {
+      service: BIRTH_REGISTRATION,
+      form: { relationToChild: "母亲" },
+      prefill: { consent: true },
+    });
+    expect(created.statusCode).toBe(201);
+    const { prefillIssues, ...app } = created.json();
+    expect(prefillIssues).toEqual([]);
+    expect(app.form).toMatchObject({ relationToChild: "母亲", childName: "陈思语" });
+    expect(app.prefill.childName).toMatchObject({ department: "HZ-WJ", resource: "birth-certificates" });
+    // The consent given for the earlier application is used again, not asked a second time.
+    expect(app.consents).toEqual(earlier.consents);
+    expect((await citizen.get("/api/me/consents")).json().items).toHaveLength(consentsBefore);
+    expect(app.events.map((e: { action: string }) => e.action)).toEqual(["create", "prefill"]);
+    // Built from what the statements wrote, the answer is what reading the application gives.
+    expect((await citizen.get(`/api/applications/${app.id}`)).json()).toEqual(app);
+    const submitted = await citizen.post(`/api/applications/${app.id}/submit`);
+    expect(submitted.statusCode).toBe(400);
+    expect((await citizen.post(`/api/applications/${app.id}/withdraw`)).statusCode).toBe(200);
+
+    // On someone else's behalf, pre-fill needs that person's own consent: refused before any draft.
+    const helper = await signIn(t.app, "helper");
+    const mine = (await helper.get("/api/applications")).json().items.length;
+    const refused = await helper.post("/api/applications", {
+      service: BIRTH_REGISTRATION,
+      onBehalf: {
+        idNumber: "330106199205171243",
+        name: "林晓雨",
+        authorisation: { kind: "written", reference: "WT-1" },
+      },
+      prefill: { consent: true },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect((await helper.get("/api/applications")).json().items).toHaveLength(mine);
+  });
+
   it("uses a consent the person already gave for the same department, purpose and fields, and asks again once it is revoked", async () => {
     const consentsOf = async () =>
       (await citizen.get("/api/me/consents")).json().items as { id: string; status: string }[];
@@ -118,11 +157,22 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     expect(asked.consents).not.toContain(first.consents[0]);
     expect(asked.consents.slice(1)).toEqual(first.consents.slice(1));
     expect(asked.form.childName).toBe("陈思语");
+
     const after = await consentsOf();
     expect(after).toHaveLength(before.length + 1);
     const fresh = asked.consents.find((c: string) => !first.consents.includes(c));
     expect(after.find((c) => c.id === fresh)?.status).toBe("granted");
-    for (const app of [again, third]) {
+
+    // Revoked again: a draft sent with the consent to pre-fill asks for a new one as well.
+    await citizen.post(`/api/me/consents/${asked.consents[0]}/decision`, { decision: "revoke" });
+    const once = (
+      await citizen.post("/api/applications", { service: BIRTH_REGISTRATION, prefill: { consent: true } })
+    ).json();
+    expect(once.consents).toHaveLength(first.consents.length);
+    expect(once.consents).not.toContain(asked.consents[0]);
+    expect(once.form.childName).toBe("陈思语");
+    expect(await consentsOf()).toHaveLength(before.length + 2);
+    for (const app of [again, third, once]) {
       expect((await citizen.post(`/api/applications/${app.id}/withdraw`)).statusCode).toBe(200);
     }
   });

@@ -151,6 +151,8 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       }
       const submitEvent = app.events.find((e) => e.action === "submit");
       expect((await ledgerBody(submitEvent?.ledgerSeq as number)).action).toBe("application.submit");
+      // Built from what the submission wrote, the answer is what reading the application gives.
+      expect((await citizen.get(`/api/applications/${app.id}`)).json()).toEqual(app);
     });
 
     it("shows each task in its department's queue only", async () => {
@@ -464,6 +466,39 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
       const withdrawn = await citizen.post(`/api/applications/${app.id}/withdraw`);
       expect(withdrawn.json().status).toBe("withdrawn");
       expect((await citizen.post(`/api/applications/${app.id}/submit`)).statusCode).toBe(409);
+    });
+
+    it("submits a draft once when it is submitted twice at the same time", async () => {
+      const app = await complete(
+        citizen,
+        (await citizen.post("/api/applications", { service: birthBundle })).json(),
+      );
+      const answers = await Promise.all([
+        citizen.post(`/api/applications/${app.id}/submit`),
+        citizen.post(`/api/applications/${app.id}/submit`),
+      ]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      const tasks = await db()
+        .selectFrom("application_tasks")
+        .select("id")
+        .where("application_id", "=", app.id)
+        .execute();
+      const submitted = answers.find((a) => a.statusCode === 200)?.json() as AppBody | undefined;
+      expect(tasks).toHaveLength(submitted?.tasks.length ?? -1);
+      const events = await db()
+        .selectFrom("application_events")
+        .select("action")
+        .where("application_id", "=", app.id)
+        .where("action", "=", "submit")
+        .execute();
+      expect(events).toHaveLength(1);
+      const entries = await db()
+        .selectFrom("ledger_entries")
+        .select("seq")
+        .where("action", "=", "application.submit")
+        .where("body", "like", `%applications/${app.id}"%`)
+        .execute();
+      expect(entries).toHaveLength(1);
     });
 
     it("names an unknown service", async () => {

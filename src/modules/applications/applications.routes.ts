@@ -45,7 +45,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
     const detail = async (
       caller: ReturnType<typeof callerOf>,
       id: string,
-      known?: applications.ApplicationRow,
+      known?: Parameters<typeof applications.getApplication>[3],
     ) => presentApplication(ctx, await applications.getApplication(ctx, caller, id, known));
 
     app.post(
@@ -59,6 +59,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
             service: ServiceCode,
             /** Entries the client already has (saved with the draft, as PATCH would). */
             form: Type.Optional(FormValues),
+            /** The applicant's consent to pre-fill, given with the form: pre-filled at once (as POST …/prefill). */
+            prefill: Type.Optional(StrictObject({ consent: Type.Literal(true) })),
             onBehalf: Type.Optional(
               StrictObject({
                 idNumber: Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" }),
@@ -77,13 +79,20 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        const row = await applications.createDraft(ctx, caller, {
+        const input = {
           kind: request.body.kind,
           service: request.body.service,
           onBehalf: request.body.onBehalf,
           form: request.body.form,
-        });
-        return reply.status(201).send(await detail(caller, row.id, row));
+        };
+        if (request.body.prefill) {
+          const { issues, ...committed } = await applications.createAndPrefill(ctx, caller, input);
+          return reply
+            .status(201)
+            .send({ ...(await detail(caller, committed.app.id, committed)), prefillIssues: issues });
+        }
+        const committed = await applications.createDraft(ctx, caller, input);
+        return reply.status(201).send(await detail(caller, committed.app.id, committed));
       },
     );
 
@@ -140,7 +149,7 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       async (request) => {
         const caller = callerOf(request);
         const row = await applications.saveDraft(ctx, caller, request.params.id, request.body.form);
-        return detail(caller, request.params.id, row);
+        return detail(caller, request.params.id, { app: row });
       },
     );
 
@@ -173,8 +182,8 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
       },
       async (request) => {
         const caller = callerOf(request);
-        const { app: row, issues } = await applications.prefill(ctx, caller, request.params.id);
-        return { ...(await detail(caller, request.params.id, row)), prefillIssues: issues };
+        const { issues, ...committed } = await applications.prefill(ctx, caller, request.params.id);
+        return { ...(await detail(caller, request.params.id, committed)), prefillIssues: issues };
       },
     );
 
@@ -244,11 +253,11 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
         },
         async (request) => {
           const caller = callerOf(request);
-          const row =
+          const committed =
             action === "submit"
               ? await applications.submit(ctx, caller, request.params.id, hooks)
-              : await applications.withdraw(ctx, caller, request.params.id);
-          return detail(caller, request.params.id, row);
+              : { app: await applications.withdraw(ctx, caller, request.params.id) };
+          return detail(caller, request.params.id, committed);
         },
       );
     }

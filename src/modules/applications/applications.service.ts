@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { type Selectable, sql, type Transaction } from "kysely";
+import { createHash, randomUUID } from "node:crypto";
+import { type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
 import { AUTHORISATION_SCAN, type AuthorisationKind } from "../../../shared/applications/assisted.js";
 import {
   CalendarYearUnknownError,
@@ -16,7 +16,7 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
 import { accounts, directory, parseIdNumber } from "../identity/index.js";
-import { SYSTEM } from "../ledger/index.js";
+import { type Companion, SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
   MaterialState,
@@ -53,6 +53,8 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 interface Applicant {
   accountId: string;
   subject: { type: "person" | "organisation"; id: string; name: string };
+  /** The subject's 身份证号 or credit code, when read with it. */
+  key?: SubjectKey;
   onBehalf: OnBehalf | null;
   /** The policies that allowed applying for another person. */
   policies?: string[];
@@ -143,11 +145,15 @@ export interface DraftInput {
 }
 
 /**
- * Who applies, and for whom. Applying for another person (帮办代办) is decided by the policy decision
- * point (`assist`: a 帮办员, or a citizen for a family member or ward); a refusal is recorded in the
- * ledger and answered POLICY_DENIED.
+ * Who applies, and for whom, when applying for another person (帮办代办): decided by the policy
+ * decision point (`assist`: a 帮办员, or a citizen for a family member or ward); a refusal is
+ * recorded in the ledger and answered POLICY_DENIED. Null when applying for oneself (selfApplicant).
  */
-async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInput): Promise<Applicant> {
+async function applicantFor(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<Applicant | null> {
   const accountId = accountOf(caller);
   if (input.onBehalf) {
     const parsed = parseIdNumber(input.onBehalf.idNumber);
@@ -211,13 +217,29 @@ async function applicantFor(ctx: ServiceContext, caller: Caller, input: DraftInp
       policies: decision.decidedBy,
     };
   }
-  const subject = await consents.subjectOf(ctx, caller);
-  const name =
-    subject.type === "person"
-      ? (await directory.findPerson(ctx, subject.id))?.name
-      : (await directory.findOrganisation(ctx, subject.id))?.name;
-  return { accountId, subject: { ...subject, name: name ?? "" }, onBehalf: null };
+  // Applying for oneself: whom the account speaks for is read with the application's number.
+  return null;
 }
+
+/** The applicant applying for the person or organisation their account speaks for (consents.subjectOf). */
+function selfApplicant(caller: Caller, account: directory.AccountSubjects | null): Applicant {
+  if (!account) {
+    throw notFound("Account");
+  }
+  const subject = consents.subjectFor(caller, account);
+  const person = subject.type === "person";
+  return {
+    accountId: accountOf(caller),
+    subject: { ...subject, name: (person ? account.person_name : account.organisation_name) ?? "" },
+    key: person
+      ? { idNumber: account.person_id_number ?? undefined }
+      : { creditCode: account.organisation_credit_code ?? undefined },
+    onBehalf: null,
+  };
+}
+
+/** How the exchange's registries know the applicant: 身份证号 for a person, credit code for an organisation. */
+type SubjectKey = { idNumber?: string | undefined; creditCode?: string | undefined };
 
 /** 330100-YYYYMMDD-NNNNNN: the day in China and the next number, taken in the insert itself. */
 function nextNumber(now: Date) {
@@ -225,14 +247,123 @@ function nextNumber(now: Date) {
     from (select nextval('application_number_seq')::text as n) s)`;
 }
 
-/** Starts an application: a draft the applicant fills in, pre-fills and submits. */
+/** What a change just committed: the row, its events and its tasks, so that the answer reads nothing again. */
+export interface Committed {
+  app: ApplicationRow;
+  events: EventRow[];
+  tasks: TaskRow[];
+}
+
+/** Timestamps of a row read as JSON (row_to_json), which JSON gives as text. */
+const APP_STAMPS = ["created_at", "updated_at", "submitted_at", "concluded_at"] as const;
+const TASK_STAMPS = ["started_at", "concluded_at", "updated_at"] as const;
+const EVENT_STAMPS = ["at"] as const;
+
+/** A row read as JSON, typed as a row read as columns: the same values, timestamps as Dates. */
+function fromJson<R>(json: unknown, stamps: readonly string[]): R {
+  const row = { ...(json as Record<string, unknown>) };
+  for (const column of stamps) {
+    const value = row[column];
+    if (typeof value === "string") {
+      row[column] = new Date(value);
+    }
+  }
+  return row as R;
+}
+
+const appFromJson = (json: unknown) => fromJson<ApplicationRow>(json, APP_STAMPS);
+const taskFromJson = (json: unknown) => fromJson<TaskRow>(json, TASK_STAMPS);
+const eventFromJson = (json: unknown) => fromJson<EventRow>(json, EVENT_STAMPS);
+
+/** An event's columns, for an insert inside a larger statement. */
+function eventValues(
+  applicationId: string | RawBuilder<string>,
+  taskId: string | null,
+  caller: Caller,
+  action: string,
+  more: {
+    step?: string;
+    department?: string;
+    comment?: string;
+    ledgerSeq?: number | RawBuilder<number>;
+  } = {},
+) {
+  return {
+    application_id: applicationId,
+    task_id: taskId,
+    actor_account: caller.actor.accountId,
+    action,
+    step: more.step ?? null,
+    department: more.department ?? null,
+    comment: more.comment ?? null,
+    ledger_seq: more.ledgerSeq ?? null,
+  };
+}
+
+/**
+ * Starts an application: a draft the applicant fills in, pre-fills and submits. Two round trips:
+ * its number (with whom the account speaks for), then one statement writing the application and
+ * its first event along their ledger entry.
+ */
 export async function createDraft(
   ctx: ServiceContext,
   caller: Caller,
   input: DraftInput,
-): Promise<ApplicationRow> {
+): Promise<Committed> {
+  return (await draft(ctx, caller, input)).committed;
+}
+
+/**
+ * Starts an application and pre-fills it at once, for a client that has the applicant's consent
+ * with the form (POST /api/applications with `prefill: {consent: true}`): createDraft then prefill,
+ * without reading again what the draft just wrote.
+ */
+export async function createAndPrefill(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  if (input.onBehalf) {
+    throw conflict(ON_BEHALF_PREFILL, "body.prefill");
+  }
+  // The consents the person may already have given are read in the draft's own statement.
   const service = await resolveService(ctx, input.kind, input.service);
-  const applicant = await applicantFor(ctx, caller, input);
+  const plan = await planFor(ctx, service);
+  const groups = [...consentGroups(plan).values()];
+  const { committed, key, along } = await draft(
+    ctx,
+    caller,
+    input,
+    (subject) =>
+      sql`json_build_array(${sql.join(groups.map((g) => consents.standingCandidatesSql(standingQuery(subject, g))))})`,
+  );
+  const candidates = along as { id: string; scope: { resource: string; fields: string[] }[] }[][];
+  const standing = new Map(
+    groups.map((g, i) => [
+      g,
+      consents.pickStanding(
+        candidates[i] ?? [],
+        g.map((e) => ({ resource: e.resource, fields: e.fields })),
+      ) ?? null,
+    ]),
+  );
+  return prefillDraft(ctx, caller, committed.app, committed.events, key ?? null, { plan, standing });
+}
+
+async function draft(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: DraftInput,
+  /** Something else to read in the draft's statement, about its subject. */
+  alongWith?: (subject: { type: "person" | "organisation"; id: string }) => RawBuilder<unknown>,
+): Promise<{ committed: Committed; key: SubjectKey | undefined; along: unknown }> {
+  const service = await resolveService(ctx, input.kind, input.service);
+  const onBehalf = await applicantFor(ctx, caller, input);
+  const taken = await sql<{ number: string; account: directory.AccountSubjects | null }>`
+    select ${nextNumber(new Date())} as number,
+      ${onBehalf ? sql`null` : directory.accountSubjectsSql(accountOf(caller))} as account`.execute(ctx.db);
+  const number = taken.rows[0]?.number as string;
+  const applicant = onBehalf ?? selfApplicant(caller, taken.rows[0]?.account ?? null);
   if (service.audience !== applicant.subject.type) {
     throw validationError(
       "body.service",
@@ -241,34 +372,18 @@ export async function createDraft(
         : `${service.name} is a service for enterprises and organisations`,
     );
   }
-  return inTransaction(ctx.db, async (tx) => {
-    const app = await tx
-      .insertInto("applications")
-      .values({
-        number: nextNumber(new Date()),
-        kind: service.kind,
-        service_code: service.code,
-        service_name: service.name,
-        service_name_en: service.nameEn,
-        lead_department: service.leadDepartment,
-        applicant_account: applicant.accountId,
-        subject_type: applicant.subject.type,
-        subject_id: applicant.subject.id,
-        subject_name: applicant.subject.name,
-        on_behalf: JSON.stringify(applicant.onBehalf),
-        status: "draft",
-        promised_days: service.promisedDays,
-        form: JSON.stringify(input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {}),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const seq = await ctx.ledger.record(tx, {
+  const form = input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {};
+  const { subject } = applicant;
+  const id = randomUUID();
+  const { selected } = await ctx.ledger.recordAlongSelecting(
+    ctx.db,
+    {
       action: applicant.onBehalf ? "application.create.on-behalf" : "application.create",
       actor: caller.actor,
       ...(applicant.policies ? { policies: applicant.policies } : {}),
-      subjects: [{ type: applicant.subject.type, id: applicant.subject.id }],
-      resource: `applications/${app.id}`,
-      reference: app.number,
+      subjects: [{ type: subject.type, id: subject.id }],
+      resource: `applications/${id}`,
+      reference: number,
       outcome: "success",
       requestId: caller.requestId,
       details: {
@@ -281,10 +396,49 @@ export async function createDraft(
             }
           : {}),
       },
-    });
-    await event(tx, app.id, null, caller, "create", { ledgerSeq: seq });
-    return app;
-  });
+    },
+    (seq) => [
+      {
+        name: "application",
+        sql: sql`${ctx.db
+          .insertInto("applications")
+          .values({
+            id,
+            number,
+            kind: service.kind,
+            service_code: service.code,
+            service_name: service.name,
+            service_name_en: service.nameEn,
+            lead_department: service.leadDepartment,
+            applicant_account: applicant.accountId,
+            subject_type: subject.type,
+            subject_id: subject.id,
+            subject_name: subject.name,
+            on_behalf: JSON.stringify(applicant.onBehalf),
+            status: "draft",
+            promised_days: service.promisedDays,
+            form: JSON.stringify(form),
+          })
+          .returningAll()}`,
+      },
+      {
+        name: "application_event",
+        sql: sql`${ctx.db
+          .insertInto("application_events")
+          .values(eventValues(id, null, caller, "create", { ledgerSeq: seq }))
+          .returningAll()}`,
+      },
+    ],
+    sql<{ app: unknown; event: unknown; along: unknown }>`json_build_object(
+      'app', (select row_to_json(application) from application),
+      'event', (select row_to_json(application_event) from application_event),
+      'along', ${alongWith ? alongWith({ type: subject.type, id: subject.id }) : sql`null`})`,
+  );
+  return {
+    committed: { app: appFromJson(selected.app), events: [eventFromJson(selected.event)], tasks: [] },
+    key: applicant.key,
+    along: selected.along,
+  };
 }
 
 async function event(
@@ -297,16 +451,7 @@ async function event(
 ): Promise<void> {
   await tx
     .insertInto("application_events")
-    .values({
-      application_id: applicationId,
-      task_id: taskId,
-      actor_account: caller.actor.accountId,
-      action,
-      step: more.step ?? null,
-      department: more.department ?? null,
-      comment: more.comment ?? null,
-      ledger_seq: more.ledgerSeq ?? null,
-    })
+    .values(eventValues(applicationId, taskId, caller, action, more))
     .execute();
 }
 
@@ -452,14 +597,24 @@ function consentGroups(plan: PrefillPlan): Map<string, PrefillPlanEntry[]> {
  * so that it does not lapse in the middle of this application.
  */
 function standingConsentFor(ctx: ServiceContext, app: ApplicationRow, entries: PrefillPlanEntry[]) {
+  return consents.findStanding(
+    ctx.db,
+    standingQuery({ type: app.subject_type, id: app.subject_id }, entries),
+  );
+}
+
+function standingQuery(
+  subject: { type: "person" | "organisation"; id: string },
+  entries: PrefillPlanEntry[],
+) {
   const first = entries[0] as PrefillPlanEntry;
-  return consents.findStanding(ctx.db, {
-    subject: { type: app.subject_type, id: app.subject_id },
+  return {
+    subject,
     consumer: first.department,
     purpose: first.purpose,
     scope: entries.map((e) => ({ resource: e.resource, fields: e.fields })),
     validAt: new Date(Date.now() + 86_400_000),
-  });
+  };
 }
 
 async function planFor(ctx: ServiceContext, service: ResolvedService): Promise<PrefillPlan> {
@@ -528,6 +683,45 @@ export interface PrefillIssue {
 }
 
 /**
+ * The caller's own application as it is now, with its events (and its subject's name and key when
+ * asked), in one read; `version` is the row's version (xmin) for a change applying to it as read.
+ */
+async function readOwn(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  withSubject = false,
+): Promise<{
+  app: ApplicationRow;
+  events: EventRow[];
+  version: string;
+  subject: { name: string; idNumber?: string; creditCode?: string } | null;
+}> {
+  const row = await ctx.db
+    .selectFrom("applications as a")
+    .selectAll("a")
+    .select([
+      sql<string>`a.xmin::text`.as("row_version"),
+      sql<unknown[]>`(select coalesce(json_agg(e order by e.id), '[]'::json)
+        from application_events e where e.application_id = a.id)`.as("events_json"),
+      (withSubject
+        ? directory.subjectSql(sql.ref("a.subject_type"), sql.ref("a.subject_id"))
+        : sql<null>`null`
+      ).as("subject_json"),
+    ])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    throw notFound("Application");
+  }
+  const { row_version, events_json, subject_json, ...app } = row;
+  if (!isApplicant(app, caller)) {
+    throw notFound("Application");
+  }
+  return { app, events: events_json.map(eventFromJson), version: row_version, subject: subject_json };
+}
+
+/**
  * The applicant consents on the consent screen and the platform reads the registries through the
  * gateway, each read under its department's agreement, logged in the ledger with the application's
  * number. Filled values carry their source; materials obtained this way need no upload.
@@ -536,24 +730,47 @@ export async function prefill(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
-): Promise<{ app: ApplicationRow; issues: PrefillIssue[] }> {
-  const app = await loadOwn(ctx.db, caller, id);
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  const { app, events, subject } = await readOwn(ctx, caller, id, true);
+  const key = subject
+    ? app.subject_type === "person"
+      ? { idNumber: subject.idNumber }
+      : { creditCode: subject.creditCode }
+    : null;
+  return prefillDraft(ctx, caller, app, events, key);
+}
+
+const ON_BEHALF_PREFILL =
+  "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields";
+
+/** prefill, on the caller's draft as read (with its events and its subject's key, null if unknown). */
+async function prefillDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  app: ApplicationRow,
+  events: EventRow[],
+  key: SubjectKey | null,
+  /** The plan, and the standing consent of each of its consent groups, when read already. */
+  known?: { plan: PrefillPlan; standing: Map<PrefillPlanEntry[], { id: string } | null> },
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  const id = app.id;
   requireDraft(app);
   if (app.on_behalf) {
-    throw conflict(
-      "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields",
-    );
+    throw conflict(ON_BEHALF_PREFILL);
   }
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  const plan = await planFor(ctx, service);
-  const subjectKey = await subjectKeyOf(ctx, app);
+  const plan = known?.plan ?? (await planFor(ctx, service));
+  if (!key) {
+    throw notFound("The applicant");
+  }
+  const subjectKey = key;
   const applicantCaller: Caller = caller;
   // One consent per department and purpose, granted by the applicant on this screen (or given before).
   const consentIds: string[] = [];
-  for (const entries of consentGroups(plan).values()) {
+  for (const entries of known?.standing.keys() ?? consentGroups(plan).values()) {
     const first = entries[0] as PrefillPlanEntry;
     const scope = entries.map((e) => ({ resource: e.resource, fields: e.fields }));
-    const standing = await standingConsentFor(ctx, app, entries);
+    const standing = known ? known.standing.get(entries) : await standingConsentFor(ctx, app, entries);
     if (standing) {
       consentIds.push(standing.id);
       continue;
@@ -570,7 +787,7 @@ export async function prefill(
     consentIds.push(consent.id);
   }
   const filled: Record<string, PrefilledValue> = {};
-  const materials: Record<string, MaterialState> = { ...app.materials };
+  const materials: Record<string, MaterialState> = {};
   const issues: PrefillIssue[] = [];
   for (const e of plan.entries) {
     const system = await departmentSystem(ctx, e.department, caller.requestId);
@@ -620,48 +837,58 @@ export async function prefill(
       };
     }
   }
-  return inTransaction(ctx.db, async (tx) => {
-    const current = await loadOwn(tx, caller, id, true);
-    requireDraft(current);
-    const form = { ...current.form };
-    for (const [name, v] of Object.entries(filled)) {
-      form[name] = v.value;
-    }
-    const row = await tx
-      .updateTable("applications")
-      .set({
-        form: JSON.stringify(form),
-        prefill: JSON.stringify({ ...current.prefill, ...filled }),
-        materials: JSON.stringify(materials),
-        consents: JSON.stringify([...new Set([...current.consents, ...consentIds])]),
-        updated_at: new Date(),
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await event(tx, id, null, caller, "prefill", {
-      comment: `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
-    });
-    return { app: row, issues };
-  });
-}
-
-async function subjectKeyOf(
-  ctx: ServiceContext,
-  app: ApplicationRow,
-): Promise<{ idNumber?: string; creditCode?: string }> {
-  if (app.subject_type === "person") {
-    const p = await directory.findPerson(ctx, app.subject_id);
-    if (!p) {
-      throw notFound("The applicant");
-    }
-    return { idNumber: p.id_number };
+  // One statement: the values merged into the draft as it is now (still a draft), and the event.
+  const values = Object.fromEntries(Object.entries(filled).map(([name, v]) => [name, v.value]));
+  const { rows } = await sql<{ app: unknown; event: unknown }>`
+    with application as (
+      update applications set
+        form = form || ${JSON.stringify(values)}::jsonb,
+        prefill = prefill || ${JSON.stringify(filled)}::jsonb,
+        materials = materials || ${JSON.stringify(materials)}::jsonb,
+        consents = consents || coalesce((
+          select jsonb_agg(c.value order by c.ordinality)
+          from jsonb_array_elements(${JSON.stringify([...new Set(consentIds)])}::jsonb) with ordinality c
+          where not applications.consents @> jsonb_build_array(c.value)), '[]'::jsonb),
+        updated_at = ${new Date()}
+      where id = ${id} and applicant_account = ${app.applicant_account} and status = 'draft'
+      returning *
+    ), application_event as (
+      ${ctx.db
+        .insertInto("application_events")
+        .columns(["application_id", "task_id", "actor_account", "action", "step", "department", "comment"])
+        .expression((eb) =>
+          eb
+            .selectFrom(sql<{ id: string }>`application`.as("application"))
+            .select([
+              "application.id",
+              sql<null>`null::uuid`.as("task_id"),
+              sql.val(caller.actor.accountId).as("actor_account"),
+              sql.val("prefill").as("action"),
+              sql<null>`null`.as("step"),
+              sql<null>`null`.as("department"),
+              sql
+                .val(
+                  `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
+                )
+                .as("comment"),
+            ]),
+        )
+        .returningAll()}
+    )
+    select (select row_to_json(application) from application) as app,
+      (select row_to_json(application_event) from application_event) as event`.execute(ctx.db);
+  const written = rows[0];
+  if (!written?.app) {
+    // No longer a draft (or gone) since it was read: the same answer as if it had been so then.
+    requireDraft((await readOwn(ctx, caller, id)).app);
+    throw conflict("The application changed meanwhile; try again");
   }
-  const o = await directory.findOrganisation(ctx, app.subject_id);
-  if (!o) {
-    throw notFound("The applicant");
-  }
-  return { creditCode: o.credit_code };
+  return {
+    app: appFromJson(written.app),
+    events: [...events, eventFromJson(written.event)],
+    tasks: [],
+    issues,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -825,59 +1052,88 @@ export function problemsOf(service: ResolvedService, app: ApplicationRow): Field
   return errors;
 }
 
-/** Submits a draft: checked in full, then one task per item starts its steps and its clock. */
+/** How many times a submission is checked and written again when its draft changed in between. */
+const SUBMIT_ATTEMPTS = 3;
+
+/**
+ * Submits a draft: checked in full, then one task per item starts its steps and its clock. The
+ * draft is read and checked, then one statement writes the tasks, the status, the event and the
+ * notification along the ledger entry, for the draft as checked: when it changed in between, that
+ * statement fails as a whole and the submission is checked again on the draft as it now is.
+ */
 export async function submit(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
   hooks: ConclusionHooks = {},
-): Promise<ApplicationRow> {
+): Promise<Committed> {
   const calendar = await calendarFor(ctx);
-  const service = await serviceOfOwn(ctx, caller, id);
-  return inTransaction(ctx.db, async (tx) => {
-    const app = await loadOwn(tx, caller, id, true);
-    requireDraft(app);
-    const errors = problemsOf(service, app);
-    if (errors.length > 0) {
-      throw new FormErrors(errors);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(ctx, caller, id, hooks, calendar);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== CHANGED_MEANWHILE) {
+        throw error;
+      }
+      if (attempt >= SUBMIT_ATTEMPTS) {
+        throw conflict("The application changed meanwhile; try again");
+      }
     }
-    const now = new Date();
-    const today = chinaDate(now);
-    const tasks = service.items.map(({ item, after }) => {
-      const status = initialStatus(after);
-      const steps = item.steps.map((s) => ({ kind: s.kind, department: s.department ?? item.department }));
-      return {
-        application_id: id,
-        item_code: item.code,
-        item_name: item.name,
-        item_name_en: item.nameEn,
-        department: item.department,
-        steps: JSON.stringify(steps),
-        step_index: 0,
-        current_department: steps[0]?.department ?? item.department,
-        status,
-        after_codes: JSON.stringify(after),
-        limit_days: item.promisedDays,
-        statutory_days: item.statutoryDays,
-        accepted_on: status === "active" ? today : null,
-        due_on: status === "active" ? dueOrNull(calendar, today, item.promisedDays) : null,
-        started_at: status === "active" ? now : null,
-      };
-    });
-    await tx.insertInto("application_tasks").values(tasks).execute();
-    const row = await tx
-      .updateTable("applications")
-      .set({
-        status: "submitted",
-        submitted_at: now,
-        accepted_on: today,
-        due_on: dueOrNull(calendar, today, service.promisedDays),
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const seq = await ctx.ledger.record(tx, {
+  }
+}
+
+/** The SQLSTATE of applications_changed_meanwhile() (migration 20261127T2020). */
+const CHANGED_MEANWHILE = "YA409";
+
+async function submitOnce(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  hooks: ConclusionHooks,
+  calendar: WorkingCalendar,
+): Promise<Committed> {
+  const { app, events, version } = await readOwn(ctx, caller, id);
+  const service = await resolveService(ctx, app.kind, app.service_code, "service");
+  requireDraft(app);
+  const errors = problemsOf(service, app);
+  if (errors.length > 0) {
+    throw new FormErrors(errors);
+  }
+  const now = new Date();
+  const today = chinaDate(now);
+  const tasks = service.items.map(({ item, after }) => {
+    const status = initialStatus(after);
+    const steps = item.steps.map((s) => ({ kind: s.kind, department: s.department ?? item.department }));
+    return {
+      application_id: id,
+      item_code: item.code,
+      item_name: item.name,
+      item_name_en: item.nameEn,
+      department: item.department,
+      steps: JSON.stringify(steps),
+      step_index: 0,
+      current_department: steps[0]?.department ?? item.department,
+      status,
+      after_codes: JSON.stringify(after),
+      limit_days: item.promisedDays,
+      statutory_days: item.statutoryDays,
+      accepted_on: status === "active" ? today : null,
+      due_on: status === "active" ? dueOrNull(calendar, today, item.promisedDays) : null,
+      started_at: status === "active" ? now : null,
+    };
+  });
+  const submitted: ApplicationRow = {
+    ...app,
+    status: "submitted",
+    submitted_at: now,
+    accepted_on: today,
+    due_on: dueOrNull(calendar, today, service.promisedDays),
+    updated_at: now,
+  };
+  const along = hooks.onSubmitted ? await hooks.onSubmitted(submitted) : null;
+  const { selected } = await ctx.ledger.recordAlongSelecting(
+    ctx.db,
+    {
       action: "application.submit",
       actor: caller.actor,
       subjects: [{ type: app.subject_type, id: app.subject_id }],
@@ -892,13 +1148,57 @@ export async function submit(
         obtainedMaterials: Object.values(app.materials).filter((m) => m.via === "exchange").length,
         uploadedMaterials: Object.values(app.materials).filter((m) => m.via === "upload").length,
       },
-    });
-    await event(tx, id, null, caller, "submit", { ledgerSeq: seq });
-    if (hooks.onSubmitted) {
-      await hooks.onSubmitted(tx, row);
-    }
-    return row;
-  });
+    },
+    (seq) => [
+      {
+        name: "application",
+        sql: sql`${ctx.db
+          .updateTable("applications")
+          .set({
+            status: submitted.status,
+            submitted_at: now,
+            accepted_on: submitted.accepted_on,
+            due_on: submitted.due_on,
+            updated_at: now,
+          })
+          .where("id", "=", id)
+          .where(sql<boolean>`xmin = ${version}::xid`)
+          .returningAll()}`,
+      },
+      {
+        name: "application_tasks_new",
+        sql: sql`${ctx.db.insertInto("application_tasks").values(tasks).returningAll()}`,
+      },
+      {
+        // Its application id is the updated row's: when the draft changed since it was read, none,
+        // and the statement fails as a whole (ledger entry, tasks and notification included).
+        name: "application_event",
+        sql: sql`${ctx.db
+          .insertInto("application_events")
+          .values(
+            eventValues(
+              sql<string>`coalesce((select id from application), applications_changed_meanwhile())`,
+              null,
+              caller,
+              "submit",
+              { ledgerSeq: seq },
+            ),
+          )
+          .returningAll()}`,
+      },
+      ...(along?.companions ?? []),
+    ],
+    sql<{ app: unknown; tasks: unknown[]; event: unknown }>`json_build_object(
+      'app', (select row_to_json(application) from application),
+      'tasks', (select coalesce(json_agg(t order by t.item_code), '[]'::json) from application_tasks_new t),
+      'event', (select row_to_json(application_event) from application_event))`,
+  );
+  await along?.after();
+  return {
+    app: appFromJson(selected.app),
+    events: [...events, eventFromJson(selected.event)],
+    tasks: selected.tasks.map(taskFromJson),
+  };
 }
 
 /** The applicant withdraws a draft or an application no department has concluded a part of. */
@@ -964,13 +1264,13 @@ export async function getApplication(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
-  /** The row as a change just committed it, to spare reading it again. */
-  known?: ApplicationRow,
+  /** What a change just committed (the row, and its events and tasks when known), to spare reading it again. */
+  known?: { app: ApplicationRow; events?: EventRow[] | undefined; tasks?: TaskRow[] | undefined },
 ): Promise<ApplicationView> {
+  const mine = known?.app.id === id ? known : undefined;
   const app =
-    known?.id === id
-      ? known
-      : await ctx.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+    mine?.app ??
+    (await ctx.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst());
   if (!app) {
     throw notFound("Application");
   }
@@ -978,12 +1278,13 @@ export async function getApplication(
   const tasks =
     app.status === "draft"
       ? []
-      : await ctx.db
+      : (mine?.tasks ??
+        (await ctx.db
           .selectFrom("application_tasks")
           .selectAll()
           .where("application_id", "=", id)
           .orderBy("item_code")
-          .execute();
+          .execute()));
   let asOfficer = false;
   let asSubject = false;
   if (!isApplicant(app, caller)) {
@@ -1016,12 +1317,14 @@ export async function getApplication(
       });
     }
   }
-  const events = await ctx.db
-    .selectFrom("application_events")
-    .selectAll()
-    .where("application_id", "=", id)
-    .orderBy("id")
-    .execute();
+  const events =
+    mine?.events ??
+    (await ctx.db
+      .selectFrom("application_events")
+      .selectAll()
+      .where("application_id", "=", id)
+      .orderBy("id")
+      .execute());
   const service = await resolveService(ctx, app.kind, app.service_code, "service").catch(() => null);
   return { app, tasks, events, service, asOfficer, asSubject };
 }
@@ -1255,7 +1558,11 @@ export interface ConclusionHooks {
   ) => Promise<string | null>;
   onConcluded?: (tx: Tx, app: ApplicationRow) => Promise<void>;
   onSupplement?: (tx: Tx, app: ApplicationRow, task: TaskRow, request: SupplementRequest) => Promise<void>;
-  onSubmitted?: (tx: Tx, app: ApplicationRow) => Promise<void>;
+  /**
+   * An application is being submitted (`app` as it will be once submitted): statements to write
+   * along its submission, in the same statement, and what to do once that succeeded.
+   */
+  onSubmitted?: (app: ApplicationRow) => Promise<{ companions: Companion[]; after: () => Promise<void> }>;
 }
 
 /** Working days from acceptance to `today`, the paused days left out (what 办结用时 reports). */

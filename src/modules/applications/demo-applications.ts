@@ -85,7 +85,7 @@ export async function seedDemoApplications(
     uploads: string[] = [],
     prefill = true,
   ) => {
-    const draft = await applications.createDraft(ctx, caller, { kind: "item", service });
+    const draft = (await applications.createDraft(ctx, caller, { kind: "item", service })).app;
     if (prefill) {
       await applications.prefill(ctx, caller, draft.id);
     }
@@ -98,7 +98,7 @@ export async function seedDemoApplications(
         content: SCAN,
       });
     }
-    return applications.submit(ctx, caller, draft.id);
+    return (await applications.submit(ctx, caller, draft.id)).app;
   };
 
   const move = await run(citizen, "330100-GA-QR-001-02", {

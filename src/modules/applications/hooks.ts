@@ -2,7 +2,7 @@ import type { CertificateClaim } from "../../../shared/certificates/certificate.
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { issueCertificate } from "../certificates/index.js";
 import { SYSTEM } from "../ledger/index.js";
-import { notify } from "../notifications/index.js";
+import { notify, notifyAlong } from "../notifications/index.js";
 import type { ApplicationRow, ConclusionHooks } from "./applications.service.js";
 
 const link = (app: ApplicationRow) => `/portal/applications/${app.id}`;
@@ -47,8 +47,8 @@ function claimsOf(
  */
 export function conclusionHooks(ctx: ServiceContext): ConclusionHooks {
   return {
-    async onSubmitted(tx, app) {
-      await notify(ctx, tx, {
+    async onSubmitted(app) {
+      const { companions, wake } = await notifyAlong(ctx, {
         accountId: app.applicant_account,
         kind: "application.submitted",
         title: `已受理：${app.service_name}`,
@@ -57,6 +57,7 @@ export function conclusionHooks(ctx: ServiceContext): ConclusionHooks {
         bodyEn: `Application ${app.number}. Follow its progress under My applications.`,
         link: link(app),
       });
+      return { companions, after: wake };
     },
 
     async onSupplement(tx, app, task, request) {

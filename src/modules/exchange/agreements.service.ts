@@ -112,6 +112,7 @@ export async function apply(ctx: ServiceContext, caller: Caller, input: ApplyInp
     });
     return row.id;
   });
+  agreementsChanged(ctx);
   return findOrThrow(ctx, id);
 }
 
@@ -220,6 +221,7 @@ export async function review(
       },
     });
   });
+  agreementsChanged(ctx);
   return findOrThrow(ctx, id);
 }
 
@@ -252,6 +254,7 @@ export async function setSuspended(
       details: { resource: agreement.resource_id, consumer: agreement.consumer_code, reason },
     });
   });
+  agreementsChanged(ctx);
   return findOrThrow(ctx, id);
 }
 
@@ -337,6 +340,20 @@ export async function warnExpiring(ctx: ServiceContext, caller: Caller, withinDa
 }
 
 /**
+ * How long a process trusts a findUsable answer. Applications look one up for every pre-fill, and
+ * agreements change only through the owner's actions (this module forgets its answers then; another
+ * process's change is seen within this time). The gateway reads the agreement afresh on each call,
+ * so a suspension there takes effect at once whatever was planned.
+ */
+const USABLE_REFRESH_MS = 5_000;
+const usable = new WeakMap<object, Map<string, { at: number; row: AgreementRow | undefined }>>();
+
+/** Forgets the usable agreements kept for this database (after an agreement is added or changed). */
+export function agreementsChanged(ctx: ServiceContext): void {
+  usable.delete(ctx.db);
+}
+
+/**
  * The agreement under which one of `consumers` may read `fields` of `resource` today: approved, in
  * force, covering every field (the one with the most fields when several do). For platform modules
  * that read through the gateway on a department's behalf (the applications module's pre-fill).
@@ -349,6 +366,26 @@ export async function findUsable(
     return undefined;
   }
   const today = chinaDay(new Date());
+  const key = JSON.stringify([today, input.resource, input.consumers, input.fields]);
+  let known = usable.get(ctx.db);
+  const hit = known?.get(key);
+  if (hit && Date.now() - hit.at < USABLE_REFRESH_MS) {
+    return hit.row;
+  }
+  const row = await lookUpUsable(ctx, input, today);
+  if (!known || known.size >= 1_000) {
+    known = new Map();
+    usable.set(ctx.db, known);
+  }
+  known.set(key, { at: Date.now(), row });
+  return row;
+}
+
+async function lookUpUsable(
+  ctx: ServiceContext,
+  input: { consumers: readonly string[]; resource: string; fields: readonly string[] },
+  today: string,
+): Promise<AgreementRow | undefined> {
   const rows = await ctx.db
     .selectFrom("exchange_agreements")
     .selectAll()

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable } from "kysely";
+import { type Expression, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
@@ -17,7 +17,14 @@ export async function subjectOf(ctx: ServiceContext, caller: Caller): Promise<Su
   if (!caller.actor.accountId) {
     throw forbidden("Sign in as the person or the enterprise's agent");
   }
-  const account = await accounts.findAccountOrThrow(ctx, caller.actor.accountId);
+  return subjectFor(caller, await accounts.findAccountOrThrow(ctx, caller.actor.accountId));
+}
+
+/** subjectOf, from the caller's account as already read. */
+export function subjectFor(
+  caller: Caller,
+  account: { person_id: string | null; organisation_id: string | null },
+): Subject {
   if (account.person_id && caller.actor.roles.includes("citizen")) {
     return { type: "person", id: account.person_id };
   }
@@ -250,10 +257,39 @@ export async function findStanding(
     .where("status", "=", "granted")
     .where("valid_until", ">", input.validAt)
     .orderBy("valid_until", "desc")
-    .limit(20)
+    .limit(STANDING_CANDIDATES)
     .execute();
+  return pickStanding(rows, input.scope);
+}
+
+const STANDING_CANDIDATES = 20;
+
+/**
+ * findStanding's candidates (granted to this department for this purpose, valid until after
+ * `validAt`, the longest-lasting first) as an SQL expression (json), for a reader that has them read
+ * within another statement; pickStanding chooses among them.
+ */
+export function standingCandidatesSql(input: {
+  subject: Subject;
+  consumer: string;
+  purpose: string;
+  validAt: Date;
+}): RawBuilder<{ id: string; scope: ConsentScopeItem[] }[]> {
+  return sql`(select coalesce(json_agg(json_build_object('id', c.id, 'scope', c.scope) order by c.valid_until desc), '[]'::json)
+    from (select id, scope, valid_until from exchange_consents
+      where subject_id = ${input.subject.id} and subject_type = ${input.subject.type}
+        and requester_code = ${input.consumer} and purpose = ${input.purpose} and status = 'granted'
+        and valid_until > ${input.validAt}
+      order by valid_until desc limit ${STANDING_CANDIDATES}) c)`;
+}
+
+/** The first candidate covering every resource and field of `scope` (see findStanding). */
+export function pickStanding<T extends { scope: readonly ConsentScopeItem[] }>(
+  rows: readonly T[],
+  scope: readonly ConsentScopeItem[],
+): T | undefined {
   return rows.find((r) =>
-    input.scope.every((want) =>
+    scope.every((want) =>
       r.scope.some((s) => s.resource === want.resource && want.fields.every((f) => s.fields.includes(f))),
     ),
   );
@@ -270,8 +306,42 @@ export async function checkConsent(
     .where("requester_code", "=", input.consumer)
     .where("status", "in", ["granted", "revoked"])
     .orderBy("requested_at", "desc")
-    .limit(20)
+    .limit(CONSENTS_CHECKED)
     .execute();
+  return checkConsentRows(rows, input);
+}
+
+const CONSENTS_CHECKED = 20;
+
+/** What checkConsent decides on: a subject's latest granted or revoked consents to one consumer. */
+export interface ConsentCheckRow {
+  id: string;
+  status: string;
+  scope: ConsentScopeItem[];
+  valid_until: Date | string;
+  purpose: string;
+}
+
+/**
+ * checkConsent's rows as an SQL expression (json), for a reader that has them read within its own
+ * statement (the gateway's first read); checkConsentRows decides on them.
+ */
+export function consentCheckRowsSql(
+  subjectId: Expression<string | null>,
+  consumer: Expression<string | null>,
+): RawBuilder<ConsentCheckRow[]> {
+  return sql`(select coalesce(json_agg(json_build_object('id', c.id, 'status', c.status, 'scope', c.scope,
+      'valid_until', c.valid_until, 'purpose', c.purpose) order by c.requested_at desc), '[]'::json)
+    from (select id, status, scope, valid_until, purpose, requested_at from exchange_consents
+      where subject_id = ${subjectId} and requester_code = ${consumer} and status in ('granted', 'revoked')
+      order by requested_at desc limit ${CONSENTS_CHECKED}) c)`;
+}
+
+/** checkConsent on rows already read (consentCheckRowsSql): the consent's id, or why there is none. */
+export function checkConsentRows(
+  rows: readonly ConsentCheckRow[],
+  input: { resource: string; fields: readonly string[]; purpose: string },
+): string {
   const covers = (scope: ConsentScopeItem[]) =>
     scope.some((s) => s.resource === input.resource && input.fields.every((f) => s.fields.includes(f)));
   const now = Date.now();

@@ -1,5 +1,6 @@
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { chinaDay } from "../policy/index.js";
+import { agreementsChanged } from "./agreements.service.js";
 import { decideConsent, requestConsent } from "./consent.service.js";
 import { DEMO_CATALOGUE } from "./demo-catalogue.js";
 import { query } from "./gateway.service.js";
@@ -126,6 +127,7 @@ export async function seedDemoExchange(ctx: ServiceContext, caller: Caller): Pro
     )
     .returning(["id", "resource_id", "consumer_code", "status"])
     .execute();
+  agreementsChanged(ctx);
   await ctx.ledger.recordMany(
     ctx.db,
     inserted.map((a) => ({
@@ -247,6 +249,7 @@ export async function seedPrefillAgreements(
     )
     .returning(["id", "resource_id", "consumer_code"])
     .execute();
+  agreementsChanged(ctx);
   await ctx.ledger.recordMany(
     ctx.db,
     inserted.map((a) => ({

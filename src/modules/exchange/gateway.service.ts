@@ -20,7 +20,12 @@ import {
 import { prefetchFor } from "../registries/index.js";
 import { type AgreementRow, effectiveStatus } from "./agreements.service.js";
 import { type CatalogueResource, getResource } from "./catalogue.service.js";
-import { checkConsent, type Subject } from "./consent.service.js";
+import {
+  type ConsentCheckRow,
+  checkConsentRows,
+  consentCheckRowsSql,
+  type Subject,
+} from "./consent.service.js";
 import { maskValue, needsMask } from "./masking.js";
 import type { ProviderRecord, SubjectKey } from "./provider.js";
 import { providerFor } from "./providers.js";
@@ -199,6 +204,9 @@ async function run(
                        where q.agreement_id = a.id and q.day = ${day}) as used_today
           from exchange_agreements a where a.id = ${agreementId}) x) as agreement,
         (select id from subject) as subject_id,
+        (select ${consentCheckRowsSql(sql`subject.id`, sql`needs.consumer_code`)}
+           from subject, exchange_agreements needs
+           where subject.id is not null and needs.id = ${agreementId} and needs.requires_consent) as consents,
         ${
           key?.type === "person"
             ? sql`(select ${readFactsSql(account, day, sql`subject.id`)}
@@ -291,13 +299,7 @@ async function run(
   const subject: Subject = { type: key.type, id: row.subject_id };
   attempt.subject = subject;
   const consent = agreement.requires_consent
-    ? await checkConsent(ctx.db, {
-        subject,
-        consumer: agreement.consumer_code,
-        resource: resource.id,
-        fields,
-        purpose: input.purpose,
-      })
+    ? checkConsentRows(row.consents ?? [], { resource: resource.id, fields, purpose: input.purpose })
     : null;
   const decision = await evaluateRead(
     ctx,
@@ -430,6 +432,7 @@ interface GatewayRead {
   agreement: (AgreementRow & { used_today: number }) | null;
   subject_id: string | null;
   facts: RawReadFacts | null;
+  consents: ConsentCheckRow[] | null;
   held: unknown;
 }
 

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from "kysely";
+import { type Expression, type RawBuilder, sql } from "kysely";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, notFound, validationError } from "../../platform/errors.js";
@@ -257,6 +257,43 @@ export function personIdSql(idNumber: unknown): RawBuilder<string | null> {
 /** The id of the organisation with this credit code (as stored: upper case) as an SQL expression (null if none). */
 export function organisationIdSql(creditCode: unknown): RawBuilder<string | null> {
   return sql<string | null>`(select id from organisations where credit_code = ${creditCode})`;
+}
+
+/**
+ * A person's or organisation's name and key (身份证号 or credit code) by type and id, as an SQL
+ * expression (json, null if none): a subject's details inside another module's one-query read.
+ */
+export function subjectSql(
+  type: Expression<string>,
+  id: Expression<string>,
+): RawBuilder<{ name: string; idNumber?: string; creditCode?: string } | null> {
+  return sql`(case when ${type} = 'person'
+    then (select json_build_object('name', name, 'idNumber', id_number) from persons where id = ${id})
+    else (select json_build_object('name', name, 'creditCode', credit_code) from organisations where id = ${id})
+    end)`;
+}
+
+/** Whom an account speaks for: its person and organisation, with their names and keys. */
+export interface AccountSubjects {
+  person_id: string | null;
+  person_name: string | null;
+  person_id_number: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  organisation_credit_code: string | null;
+}
+
+/**
+ * An account's person and organisation (ids, names and keys) as an SQL expression (json, null if no such
+ * account): whom it speaks for, inside another module's one-query read.
+ */
+export function accountSubjectsSql(accountId: string): RawBuilder<AccountSubjects | null> {
+  return sql`(select json_build_object('person_id', a.person_id, 'person_name', p.name,
+      'person_id_number', p.id_number, 'organisation_id', a.organisation_id,
+      'organisation_name', o.name, 'organisation_credit_code', o.credit_code)
+    from accounts a left join persons p on p.id = a.person_id
+      left join organisations o on o.id = a.organisation_id
+    where a.id = ${accountId})`;
 }
 
 /**

@@ -31,8 +31,22 @@ export async function insertEntry(
   identities: IdentityRow[],
   companions: (seq: RawBuilder<number>) => Companion[] = () => [],
 ): Promise<number> {
+  return (await insertEntrySelecting(db, row, identities, companions, sql`null`)).seq;
+}
+
+/**
+ * insertEntry, and one value computed in the same statement (`selected`): typically what the
+ * companions wrote, read from their RETURNING as JSON (a statement's CTEs see each other's output).
+ */
+export async function insertEntrySelecting<T>(
+  db: Conn,
+  row: EntryRow,
+  identities: IdentityRow[],
+  companions: (seq: RawBuilder<number>) => Companion[],
+  select: RawBuilder<T>,
+): Promise<{ seq: number; selected: T }> {
   const more = companions(sql<number>`(select seq from entry)`);
-  const result = await sql<{ seq: number }>`
+  const result = await sql<{ seq: number; selected: T }>`
     with entry as (
       insert into ledger_entries (body, action, time, department_ids)
       values (${row.body}, ${row.action}, ${row.time}, ${sql.val(row.department_ids)}::text[])
@@ -48,8 +62,9 @@ export async function insertEntry(
       more.map((c) => sql`, ${sql.id(c.name)} as (${c.sql})`),
       sql``,
     )}
-    select seq from entry`.execute(db);
-  return Number(result.rows[0]?.seq);
+    select seq, ${select} as selected from entry`.execute(db);
+  const first = result.rows[0];
+  return { seq: Number(first?.seq), selected: first?.selected as T };
 }
 
 /**

@@ -65,6 +65,16 @@ export interface Ledger {
     companions: (seq: RawBuilder<number>) => Companion[],
   ): Promise<number>;
   /**
+   * recordAlong, returning also a value the same statement computes (`select`), e.g. the rows the
+   * companions wrote, from their RETURNING (`(select row_to_json(x) from x)`): no read afterwards.
+   */
+  recordAlongSelecting<T>(
+    db: Db | Transaction<DB>,
+    input: RecordInput,
+    companions: (seq: RawBuilder<number>) => Companion[],
+    select: RawBuilder<T>,
+  ): Promise<{ seq: number; selected: T }>;
+  /**
    * Appends many entries with other data-modifying statements, all in one SQL statement (a group
    * commit of concurrent calls: see groupCommit). The companions may read the CTE `entry_seqs`:
    * `ord`, an entry's place in `inputs` counted from 1, and its `seq`. Returns the sequence
@@ -151,6 +161,9 @@ export function createLedger(keys: LedgerKeys): Ledger {
     },
     recordAlong(db, input, companions) {
       return repo.insertEntry(db, row(input), identitiesOf(input), companions);
+    },
+    recordAlongSelecting(db, input, companions, select) {
+      return repo.insertEntrySelecting(db, row(input), identitiesOf(input), companions, select);
     },
     recordAlongMany(db, inputs, companions) {
       return repo.insertEntriesAlong(db, inputs.map(row), inputs.map(identitiesOf), companions);

@@ -3,6 +3,7 @@ import type { Caller, ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { notFound, validationError } from "../../platform/errors.js";
 import * as repo from "./notifications.repository.js";
+import { channelsChanged } from "./notifications.service.js";
 
 export interface NewChannel {
   name: string;
@@ -74,7 +75,7 @@ export async function createChannel(
   const name = checkedName("body.name", input.name);
   const { url, origin } = checkedUrl("body.url", input.url);
   const secret = checkedSecret("body.secret", input.secret);
-  return inTransaction(ctx.db, async (tx) => {
+  const row = await inTransaction(ctx.db, async (tx) => {
     const row = await repo.insertChannel(tx, {
       name,
       kind: input.kind,
@@ -93,6 +94,8 @@ export async function createChannel(
     });
     return row;
   });
+  channelsChanged(ctx);
+  return row;
 }
 
 /** Renames, re-addresses, rotates the secret of, enables or disables a channel; recorded in the ledger. */
@@ -121,7 +124,7 @@ export async function updateChannel(
   if (Object.keys(set).length === 0) {
     throw validationError("body", "Change at least one of name, url, secret or enabled");
   }
-  return inTransaction(ctx.db, async (tx) => {
+  const updated = await inTransaction(ctx.db, async (tx) => {
     const row = await repo.updateChannel(tx, id, { ...set, updated_by: caller.actor.accountId });
     if (!row) {
       throw notFound("Notification channel");
@@ -141,6 +144,8 @@ export async function updateChannel(
     });
     return row;
   });
+  channelsChanged(ctx);
+  return updated;
 }
 
 /** Deletes a channel (kept for the history of its deliveries); its waiting deliveries become dead. */
@@ -159,6 +164,7 @@ export async function deleteChannel(ctx: ServiceContext, caller: Caller, id: str
       details: { name: deleted.channel.name, kind: deleted.channel.kind, abandoned: deleted.abandoned },
     });
   });
+  channelsChanged(ctx);
 }
 
 /** Deliveries for operators (platform admins and auditors), newest first. */

@@ -5,4 +5,10 @@
 export { type DeliveryReport, deliverDue, startDeliveryWorker } from "./delivery.service.js";
 export { seedDemoNotifications } from "./demo-notifications.js";
 export { notificationRoutes } from "./notifications.routes.js";
-export { type NotifyInput, type NotifyResult, notify, type SkipReason } from "./notifications.service.js";
+export {
+  type NotifyInput,
+  type NotifyResult,
+  notify,
+  notifyAlong,
+  type SkipReason,
+} from "./notifications.service.js";

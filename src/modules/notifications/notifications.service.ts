@@ -1,9 +1,11 @@
-import type { Transaction } from "kysely";
+import { randomUUID } from "node:crypto";
+import { sql, type Transaction } from "kysely";
 import type { ChannelKind } from "../../../shared/notifications/notifications.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
 import { forbidden, notFound, validationError } from "../../platform/errors.js";
 import { accounts } from "../identity/index.js";
+import type { Companion } from "../ledger/index.js";
 import * as repo from "./notifications.repository.js";
 import type { OutboxPayload } from "./notifications.tables.js";
 
@@ -67,6 +69,34 @@ function checked(input: NotifyInput): repo.InsertNotification {
   };
 }
 
+/** How long a process trusts its list of enabled channels; a change in this process refreshes it at once. */
+const CHANNELS_REFRESH_MS = 5_000;
+type EnabledChannel = Pick<repo.ChannelRow, "id" | "kind">;
+const enabledChannels = new WeakMap<object, { at: number; rows: EnabledChannel[] }>();
+
+/**
+ * The enabled channels, kept per database: every notification needs them and they change only
+ * through an admin's action (channels.service.ts forgets them then; another process's change is
+ * seen within CHANNELS_REFRESH_MS). `via` reads them when they are not known: the caller's
+ * transaction, since on PGlite (one connection) a read beside a running transaction would wait.
+ */
+async function enabledChannelsOf(ctx: ServiceContext, via: Executor): Promise<EnabledChannel[]> {
+  const hit = enabledChannels.get(ctx.db);
+  if (hit && Date.now() - hit.at < CHANNELS_REFRESH_MS) {
+    return hit.rows;
+  }
+  const rows = await repo.listEnabledChannels(via);
+  enabledChannels.set(ctx.db, { at: Date.now(), rows });
+  return rows;
+}
+
+/** Forgets the enabled channels kept for this database (after a channel is added, changed or deleted). */
+export function channelsChanged(ctx: ServiceContext): void {
+  enabledChannels.delete(ctx.db);
+}
+
+type Executor = ServiceContext["db"] | Transaction<DB>;
+
 /**
  * Notifies an account, inside the caller's transaction: the in-app notification and one outbox row
  * per enabled e-mail/SMS channel are written with the caller's own change, so they exist exactly
@@ -84,7 +114,7 @@ export async function notify(
     throw notFound("Account");
   }
   const notification = await repo.insertNotification(tx, row);
-  const channels = await repo.listEnabledChannels(tx);
+  const channels = await enabledChannelsOf(ctx, tx);
   const deliveries: NotifyResult["deliveries"] = [];
   const skipped: NotifyResult["skipped"] = [];
   const outbox: { notification_id: string; channel_id: string; payload: OutboxPayload }[] = [];
@@ -124,6 +154,69 @@ export async function notify(
     await repo.wakeWorkers(tx);
   }
   return { id: notification.id, deliveries, skipped };
+}
+
+/**
+ * notify() as statements to run along another change's ledger entry in one statement
+ * (Ledger.recordAlong): the in-app notification and the outbox rows, written exactly when that
+ * statement is. The account's contact is read first only when a channel is enabled; `wake` (call
+ * it once the statement succeeded) then wakes the delivery workers, as notify() does at commit. The
+ * account must exist (its foreign key refuses the statement otherwise).
+ */
+export async function notifyAlong(
+  ctx: ServiceContext,
+  input: NotifyInput,
+): Promise<{ companions: Companion[]; wake: () => Promise<void> }> {
+  const row = checked(input);
+  const channels = await enabledChannelsOf(ctx, ctx.db);
+  const id = randomUUID();
+  const createdAt = new Date();
+  const companions: Companion[] = [
+    {
+      name: "notification",
+      sql: sql`${ctx.db.insertInto("notifications").values({ ...row, id, created_at: createdAt })}`,
+    },
+  ];
+  if (channels.length === 0) {
+    return { companions, wake: async () => {} };
+  }
+  const contact = await accounts.contactOf(ctx, row.account_id);
+  if (!contact) {
+    throw notFound("Account");
+  }
+  const outbox: { notification_id: string; channel_id: string; payload: OutboxPayload }[] = [];
+  for (const channel of channels) {
+    const to = channel.kind === "email" ? contact.email : contact.mobile;
+    if (contact.status === "active" && to) {
+      outbox.push({
+        notification_id: id,
+        channel_id: channel.id,
+        payload: {
+          to,
+          notification: {
+            id,
+            kind: row.kind,
+            title: row.title,
+            titleEn: row.title_en,
+            body: row.body,
+            bodyEn: row.body_en,
+            link: row.link ?? null,
+            createdAt: createdAt.toISOString(),
+          },
+        },
+      });
+    }
+  }
+  if (outbox.length === 0) {
+    return { companions, wake: async () => {} };
+  }
+  companions.push({
+    name: "notification_outbox_rows",
+    sql: sql`${ctx.db
+      .insertInto("notification_outbox")
+      .values(outbox.map((o) => ({ ...o, payload: JSON.stringify(o.payload) })))}`,
+  });
+  return { companions, wake: () => repo.wakeWorkers(ctx.db) };
 }
 
 function ownAccount(caller: Caller): string {

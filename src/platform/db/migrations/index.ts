@@ -18,6 +18,7 @@ import { requestsIntake } from "./20261127T1920_requests_intake.js";
 import { addHelperRole } from "./20261127T1940_add_helper_role.js";
 import { queueCountsAndEmail } from "./20261127T1950_queue_counts_and_email.js";
 import { principalsChanged } from "./20261127T2000_principals_changed.js";
+import { applicationsChangedMeanwhile } from "./20261127T2020_applications_changed_meanwhile.js";
 
 /** Every migration, in the order they apply. Add new ones at the end. */
 export const migrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   addHelperRole,
   queueCountsAndEmail,
   principalsChanged,
+  applicationsChangedMeanwhile,
 ];
