@@ -13,6 +13,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyPluginAsync,
   type FastifyRequest,
+  LogController,
   type RouteOptions,
 } from "fastify";
 import pino from "pino";
@@ -81,7 +82,7 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
     // One line per request, written when it completes (with the request, the status and the time),
     // rather than Fastify's two: half the log writes and scrubbing on every request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook("onResponse", async (request, reply) => {
     request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
