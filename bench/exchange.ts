@@ -235,7 +235,8 @@ export async function exchangeBenchmark(args: string[]): Promise<Record<string, 
   } finally {
     yimen?.child.kill();
     plain?.child.kill();
-    await new Promise((r) => setTimeout(r, 500));
+    // Workers write their CPU profiles (BENCH_CPU_PROF) as they exit.
+    await new Promise((r) => setTimeout(r, process.env.BENCH_CPU_PROF ? 3_000 : 500));
     // BENCH_KEEP_DB=1 keeps the database for inspection (explain analyze); it is named on stderr.
     if (process.env.BENCH_KEEP_DB) {
       console.error(`kept database ${name}`);

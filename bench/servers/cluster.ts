@@ -17,6 +17,15 @@ export function benchConfig(extra: Record<string, string> = {}) {
   );
 }
 
+/**
+ * In a worker, once it listens: tells the set-up process it is ready, and exits normally when stopped
+ * (so that --cpu-prof, BENCH_CPU_PROF, writes the worker's profile).
+ */
+export function workerReady(): void {
+  process.on("SIGTERM", () => process.exit(0));
+  process.send?.("ready");
+}
+
 /** In a worker: serve on the port the set-up process chose, and never return. */
 export async function serveIfWorker(extra: Record<string, string> = {}): Promise<void> {
   if (!cluster.isWorker) {
@@ -25,8 +34,49 @@ export async function serveIfWorker(extra: Record<string, string> = {}): Promise
   const platform = await openPlatform(benchConfig(extra));
   const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
   await app.listen({ port: Number(process.env.BENCH_PORT), host: "127.0.0.1" });
-  process.send?.("ready");
+  workerReady();
   await new Promise(() => {});
+}
+
+/**
+ * In the set-up process: forks `count` workers serving one free port (each calls workerReady once it
+ * listens) and resolves to that port when all are ready. When stopped, it stops them and waits for
+ * them to exit (at most 5 s), then exits.
+ */
+export async function forkWorkers(count: number): Promise<number> {
+  const probe = net.createServer();
+  const port = await new Promise<number>((resolve) =>
+    probe.listen(0, "127.0.0.1", () => resolve((probe.address() as net.AddressInfo).port)),
+  );
+  probe.close();
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve) => {
+          cluster.fork({ BENCH_PORT: String(port) }).once("message", () => resolve());
+        }),
+    ),
+  );
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGTERM", () => {
+    const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    let left = running.length;
+    if (left === 0) {
+      process.exit(0);
+    }
+    for (const w of running) {
+      w.once("exit", () => {
+        left -= 1;
+        if (left === 0) {
+          process.exit(0);
+        }
+      });
+      w.process.kill("SIGTERM");
+    }
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+  return port;
 }
 
 /**
@@ -39,29 +89,11 @@ export async function serve(platform: Platform, setup: Record<string, unknown>):
     const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
     await app.listen({ port: 0, host: "127.0.0.1" });
     port = (app.server.address() as net.AddressInfo).port;
+    process.on("SIGTERM", () => process.exit(0));
   } else {
-    const probe = net.createServer();
-    port = await new Promise<number>((resolve) =>
-      probe.listen(0, "127.0.0.1", () => resolve((probe.address() as net.AddressInfo).port)),
-    );
-    probe.close();
     await platform.close();
-    await Promise.all(
-      Array.from(
-        { length: workers },
-        () =>
-          new Promise<void>((resolve) => {
-            cluster.fork({ BENCH_PORT: String(port) }).once("message", () => resolve());
-          }),
-      ),
-    );
+    port = await forkWorkers(workers);
   }
   console.log(`SETUP ${JSON.stringify({ ...setup, workers })}`);
   console.log(`LISTENING http://127.0.0.1:${port}`);
-  process.on("SIGTERM", () => {
-    for (const w of Object.values(cluster.workers ?? {})) {
-      w?.kill();
-    }
-    process.exit(0);
-  });
 }

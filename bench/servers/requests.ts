@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
 import fs from "node:fs";
-import net from "node:net";
+import type net from "node:net";
 import { sql } from "kysely";
 import { accounts } from "../../src/modules/identity/index.js";
 import {
@@ -14,6 +14,7 @@ import { categories, fromLabelClassifier, plugClassifier } from "../../src/modul
 import { createHttpApp, openPlatform, type Platform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { seedDemo } from "../../src/seed/seed.js";
+import { forkWorkers, workerReady } from "./cluster.js";
 
 /**
  * Yimen on PostgreSQL (DATABASE_URL) with the demo, CITIZENS citizens with accounts, HISTORY earlier
@@ -52,7 +53,7 @@ if (cluster.isWorker) {
   const platform = await openPlatform(config);
   await plugModel(platform);
   await listen(platform, Number(process.env.BENCH_PORT));
-  process.send?.("ready");
+  workerReady();
   await new Promise(() => {});
 }
 
@@ -129,29 +130,10 @@ if (workers <= 1) {
   const address = app.server.address() as net.AddressInfo;
   console.log(setup(1));
   console.log(`LISTENING http://127.0.0.1:${address.port}`);
+  process.on("SIGTERM", () => process.exit(0));
 } else {
-  const probe = net.createServer();
-  const port = await new Promise<number>((resolve) =>
-    probe.listen(0, "127.0.0.1", () => resolve((probe.address() as net.AddressInfo).port)),
-  );
-  probe.close();
   await platform.close();
-  await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise<void>((resolve) => {
-          cluster.fork({ BENCH_PORT: String(port) }).once("message", () => resolve());
-        }),
-    ),
-  );
+  const port = await forkWorkers(workers);
   console.log(setup(workers));
   console.log(`LISTENING http://127.0.0.1:${port}`);
-  process.on("SIGTERM", () => {
-    for (const w of Object.values(cluster.workers ?? {})) {
-      w?.kill();
-    }
-    process.exit(0);
-  });
 }
-process.on("SIGTERM", () => process.exit(0));
