@@ -295,25 +295,9 @@ export function pickStanding<T extends { scope: readonly ConsentScopeItem[] }>(
   );
 }
 
-export async function checkConsent(
-  db: Db,
-  input: { subject: Subject; consumer: string; resource: string; fields: readonly string[]; purpose: string },
-): Promise<string> {
-  const rows = await db
-    .selectFrom("exchange_consents")
-    .select(["id", "status", "scope", "valid_until", "purpose"])
-    .where("subject_id", "=", input.subject.id)
-    .where("requester_code", "=", input.consumer)
-    .where("status", "in", ["granted", "revoked"])
-    .orderBy("requested_at", "desc")
-    .limit(CONSENTS_CHECKED)
-    .execute();
-  return checkConsentRows(rows, input);
-}
-
 const CONSENTS_CHECKED = 20;
 
-/** What checkConsent decides on: a subject's latest granted or revoked consents to one consumer. */
+/** What checkConsentRows decides on: a subject's latest granted or revoked consents to one consumer. */
 export interface ConsentCheckRow {
   id: string;
   status: string;
@@ -323,7 +307,7 @@ export interface ConsentCheckRow {
 }
 
 /**
- * checkConsent's rows as an SQL expression (json), for a reader that has them read within its own
+ * Those rows as an SQL expression (json), for a reader that has them read within its own
  * statement (the gateway's first read); checkConsentRows decides on them.
  */
 export function consentCheckRowsSql(
@@ -337,7 +321,10 @@ export function consentCheckRowsSql(
       order by requested_at desc limit ${CONSENTS_CHECKED}) c)`;
 }
 
-/** checkConsent on rows already read (consentCheckRowsSql): the consent's id, or why there is none. */
+/**
+ * Whether a consent covers a use, on rows already read (consentCheckRowsSql): the consent's id, or
+ * why there is none (CONSENT_REQUIRED, CONSENT_REVOKED).
+ */
 export function checkConsentRows(
   rows: readonly ConsentCheckRow[],
   input: { resource: string; fields: readonly string[]; purpose: string },
