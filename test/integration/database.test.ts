@@ -1,9 +1,10 @@
-import { CompiledQuery } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPlatform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { migrate } from "../../src/platform/db/migrate.js";
 import { SCHEMA_COLUMNS } from "../../src/platform/db/schema-columns.js";
+import { runShapedMany } from "../../src/platform/db/shaped.js";
 import { seedDemo } from "../../src/seed/seed.js";
 import { startTestPlatform, type TestPlatform, testDatabases } from "../support/platform.js";
 
@@ -27,6 +28,37 @@ describe.each(testDatabases())("schema, migrations and demo seed (%s)", (kind) =
     expect(await migrate(t.platform.database.db)).toEqual([]);
     const applied = await t.platform.database.db.selectFrom("schema_migrations").select("name").execute();
     expect(applied.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("runs one shape for many items in one statement, one row per item in their order", async () => {
+    const db = t.platform.database.db;
+    const usernames = (await db.selectFrom("accounts").select("username").orderBy("username").execute()).map(
+      (a) => a.username,
+    );
+    const run = (items: unknown[][]) =>
+      runShapedMany<{ found: string | null; next_day: string; listed: boolean; n: number | null }>(
+        db,
+        "test:batched-accounts",
+        ["text", "date", "text[]", "int"],
+        items,
+        ([name, day, list, n]) =>
+          sql`select (select username from accounts where username = ${name}) as found,
+                to_char(${day} + 1, 'YYYY-MM-DD') as next_day, ${name} = any(${list}) as listed,
+                ${n} + ${sql.lit(1)} as n`,
+      );
+    const rows = await run([
+      [usernames[1], "2026-02-28", [usernames[1]], 1],
+      ["nobody", "2024-02-28", [], null],
+      [usernames[0], "2026-12-31", ["x", "y"], 41],
+    ]);
+    expect(rows).toEqual([
+      { found: usernames[1], next_day: "2026-03-01", listed: true, n: 2 },
+      { found: null, next_day: "2024-02-29", listed: false, n: null },
+      { found: usernames[0], next_day: "2027-01-01", listed: false, n: 42 },
+    ]);
+    expect(await run([["nobody", "2026-01-01", ["nobody"], 0]])).toEqual([
+      { found: null, next_day: "2026-01-02", listed: true, n: 1 },
+    ]);
   });
 
   it("seeds the demo only once", async () => {

@@ -28,6 +28,15 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       headers: { authorization: `Bearer ${systemToken}` },
       payload,
     });
+  /** The social-insurance bureau's read of a person's household register entry. */
+  const readHousehold = (client: Client, idNumber: string, extra: { reference: string; fields?: string[] }) =>
+    client.post("/api/exchange/query", {
+      resource: "household-register",
+      agreement: householdAgreement,
+      subject: { idNumber },
+      purpose: "社会保险登记",
+      ...extra,
+    });
   const lastCall = () =>
     db().selectFrom("exchange_calls").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
   const ledgerBody = async (seq: number) =>
@@ -419,15 +428,7 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
         ELDER_ID,
       ];
       const answers = await Promise.all(
-        subjects.map((idNumber, i) =>
-          rs.post("/api/exchange/query", {
-            resource: "household-register",
-            agreement: householdAgreement,
-            subject: { idNumber },
-            purpose: "社会保险登记",
-            reference: `SB-2026-1${i}`,
-          }),
-        ),
+        subjects.map((idNumber, i) => readHousehold(rs, idNumber, { reference: `SB-2026-1${i}` })),
       );
       expect(answers.map((a) => a.statusCode)).toEqual(subjects.map(() => 200));
       const seqs = answers.map((a) => a.json().ledgerSeq as number);
@@ -475,6 +476,39 @@ describe.each(testDatabases())("the data-sharing exchange (%s)", (kind) => {
       expect(Number(persons.n)).toBeGreaterThanOrEqual(2);
       // Written together: calls of one statement share its transaction time.
       expect(new Set(calls.map((c) => String(c.at))).size).toBeLessThan(subjects.length);
+    });
+
+    it("reads concurrent calls together, each answered about its own subject", async () => {
+      const rs = await signIn(t.app, "officer3");
+      const names = new Map(
+        (
+          await db()
+            .selectFrom("persons")
+            .select(["id_number", "name"])
+            .where("id_number", "in", [CITIZEN_ID, ELDER_ID])
+            .execute()
+        ).map((p) => [p.id_number, p.name]),
+      );
+      expect(names.get(CITIZEN_ID)).not.toBe(names.get(ELDER_ID));
+      const subjects = [CITIZEN_ID, ELDER_ID, STRANGER_ID, ELDER_ID, CITIZEN_ID, ELDER_ID];
+      const answers = await Promise.all(
+        subjects.map((idNumber, i) =>
+          readHousehold(rs, idNumber, {
+            fields: i % 2 === 0 ? ["name"] : ["name", "gender"],
+            reference: `SB-2026-2${i}`,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 404, 200, 200, 200]);
+      expect(answers[2]?.json()).toMatchObject({ code: "SUBJECT_UNKNOWN", field: "body.subject.idNumber" });
+      for (const [i, answer] of answers.entries()) {
+        if (i === 2) {
+          continue;
+        }
+        const fields = answer.json().records[0].fields;
+        expect(fields.name.value).toBe(names.get(subjects[i] ?? ""));
+        expect(Object.keys(fields).sort()).toEqual(i % 2 === 0 ? ["name"] : ["gender", "name"]);
+      }
     });
 
     it("lets an enterprise's agents see who read the enterprise's register entry", async () => {

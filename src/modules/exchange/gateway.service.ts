@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import { groupCommit } from "../../platform/db/group-commit.js";
-import { runShaped } from "../../platform/db/shaped.js";
+import { runShapedMany, type SlotType } from "../../platform/db/shaped.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, validationError } from "../../platform/errors.js";
 import { directory } from "../identity/index.js";
@@ -171,8 +171,8 @@ async function run(
     key && resource.provider.kind !== "http"
       ? prefetchFor(resource.id, key.type, sql`agreed.fields`)
       : undefined;
-  // Every call has one of a few shapes, compiled once each (runShaped); the values vary. A shape's
-  // parameters are the values it uses, by name.
+  // Every call has one of a few shapes, compiled once each; the values vary. A shape's values are
+  // named, and concurrent calls of one shape are read together, in one statement (see readFor).
   const given: Record<string, unknown> = {
     agreementId: input.agreement,
     day: today,
@@ -180,23 +180,22 @@ async function run(
     ...(key?.type === "person" ? { account: caller.actor.accountId ?? NO_ACCOUNT } : {}),
     ...(prefetch ? { purpose: input.purpose, departments: mine, resourceId: resource.id } : {}),
   };
-  const names = Object.keys(given);
+  const names = Object.keys(given) as SlotName[];
   const shape = `exchange:gateway-read:${key?.type ?? "-"}:${prefetch ? resource.id : "-"}`;
-  const [row] = await runShaped<GatewayRead>(
-    ctx.db,
+  const row = await readFor(
+    ctx,
     shape,
+    names,
     names.map((n) => given[n]),
     (slots) => {
-      const { agreementId, day, subjectKey, account, purpose, departments, resourceId } = Object.fromEntries(
-        names.map((n, i) => [n, slots[i]]),
-      );
+      const { agreementId, day, subjectKey, account, purpose, departments, resourceId } = slots;
       const subjectSql =
         key?.type === "person"
           ? directory.personIdSql(subjectKey)
           : key?.type === "organisation"
             ? directory.organisationIdSql(subjectKey)
             : sql<string | null>`null::uuid`;
-      const query = sql<GatewayRead>`
+      return sql<GatewayRead>`
       with subject as (select ${subjectSql} as id)
       select
         (select row_to_json(x) from (
@@ -218,14 +217,13 @@ async function run(
             ? sql`(select ${prefetch.sql(subjectKey)} from exchange_agreements agreed
                    where agreed.id = ${agreementId} and agreed.resource_id = ${resourceId}
                      and agreed.status = 'approved' and agreed.purpose = ${purpose}
-                     and agreed.consumer_code = any(${departments}::text[])
-                     and ${day}::date between agreed.valid_from and agreed.valid_until)`
+                     and agreed.consumer_code = any(${departments})
+                     and ${day} between agreed.valid_from and agreed.valid_until)`
             : sql`null::json`
         } as held`;
-      return { compile: () => query.compile(ctx.db) };
     },
   );
-  const agreement = row?.agreement ?? undefined;
+  const agreement = row.agreement ?? undefined;
   if (!agreement || agreement.resource_id !== resource.id || !mine.includes(agreement.consumer_code)) {
     throw new DomainError(
       "AGREEMENT_REQUIRED",
@@ -289,7 +287,7 @@ async function run(
         : `${resource.name} is queried by a unified social credit code`,
     );
   }
-  if (!row?.subject_id) {
+  if (!row.subject_id) {
     throw new DomainError(
       "SUBJECT_UNKNOWN",
       key.type === "person" ? "No person has this ID number" : "No organisation has this credit code",
@@ -434,6 +432,61 @@ interface GatewayRead {
   facts: RawReadFacts | null;
   consents: ConsentCheckRow[] | null;
   held: unknown;
+}
+
+/** The values a gateway read's shape may take, and their SQL types. */
+type SlotName = "agreementId" | "day" | "subjectKey" | "account" | "purpose" | "departments" | "resourceId";
+const SLOT_TYPES: Record<SlotName, SlotType> = {
+  agreementId: "uuid",
+  day: "date",
+  subjectKey: "text",
+  account: "uuid",
+  purpose: "text",
+  departments: "text[]",
+  resourceId: "text",
+};
+/**
+ * Concurrent reads of one shape go in one statement (group commit's batching, for a read): items
+ * per statement, and statements at once per shape and database.
+ */
+const READS = { maxBatch: 64, maxInFlight: 2 };
+const readers = new WeakMap<object, Map<string, (values: unknown[]) => Promise<GatewayRead>>>();
+
+/**
+ * The gateway's one read for a call: the shape `shape` with the named values. Concurrent calls of
+ * the same shape are read together in one statement (runShapedMany), each getting its own row;
+ * inside a caller's transaction, at once. `build` gets each value as an SQL expression.
+ */
+function readFor(
+  ctx: ServiceContext,
+  shape: string,
+  names: readonly SlotName[],
+  values: unknown[],
+  build: (slots: Partial<Record<SlotName, RawBuilder<unknown>>>) => RawBuilder<GatewayRead>,
+): Promise<GatewayRead> {
+  const db = ctx.db;
+  const run = (items: unknown[][]) =>
+    runShapedMany(
+      db,
+      shape,
+      names.map((n) => SLOT_TYPES[n]),
+      items,
+      (slots) => build(Object.fromEntries(names.map((n, i) => [n, slots[i]]))),
+    );
+  if (db.isTransaction) {
+    return run([values]).then(([row]) => row as GatewayRead);
+  }
+  let byShape = readers.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    readers.set(db, byShape);
+  }
+  let read = byShape.get(shape);
+  if (!read) {
+    read = groupCommit(run, READS);
+    byShape.set(shape, read);
+  }
+  return read(values);
 }
 
 function present(
