@@ -7,20 +7,35 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function canonicalJson(value: Json): string {
-  if (value === null || typeof value === "boolean" || typeof value === "string") {
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) {
+        throw new TypeError("canonical JSON has no NaN or Infinity");
+      }
+      return JSON.stringify(value);
   }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw new TypeError("canonical JSON has no NaN or Infinity");
-    }
-    return JSON.stringify(value);
+  if (value === null) {
+    return "null";
   }
+  // Built by appending to one string (hashed for every ledger entry, so on every hot path).
+  let out: string;
   if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(",")}]`;
+    out = "[";
+    for (let i = 0; i < value.length; i++) {
+      out += i === 0 ? canonicalJson(value[i] as Json) : `,${canonicalJson(value[i] as Json)}`;
+    }
+    return `${out}]`;
   }
-  const keys = Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as Json)}`).join(",")}}`;
+  const keys = Object.keys(value).sort();
+  out = "{";
+  for (const key of keys) {
+    const v = value[key];
+    if (v !== undefined) {
+      out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    }
+  }
+  return `${out}}`;
 }

@@ -449,7 +449,7 @@ const SLOT_TYPES: Record<SlotName, SlotType> = {
  * Concurrent reads of one shape go in one statement (group commit's batching, for a read): items
  * per statement, and statements at once per shape and database.
  */
-const READS = { maxBatch: 64, maxInFlight: 2 };
+const READS = { maxBatch: 64, maxInFlight: 1 };
 const readers = new WeakMap<object, Map<string, (values: unknown[]) => Promise<GatewayRead>>>();
 
 /**

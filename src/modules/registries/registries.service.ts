@@ -120,33 +120,35 @@ export function prefetchFor(
   if (!spec || spec.subjectType !== subjectType) {
     return undefined;
   }
-  // Each column, with the fields it answers (a column may answer a field of either side).
-  const answers = new Map<string, string[]>();
-  const note = (column: string, field: string) =>
-    answers.set(column, [...(answers.get(column) ?? []), field]);
-  for (const f of Object.keys(spec.fields)) {
-    note(spec.fields[f] as string, f);
-    const mirrored = spec.otherSide?.fields[f];
-    if (mirrored) {
-      note(mirrored, f);
-    }
-  }
-  const parts = [...answers].map(([column, fields]) =>
-    column === spec.otherSide?.key
-      ? sql`${sql.lit(column)}, r.${sql.ref(column)}`
-      : sql`${sql.lit(column)}, case when ${agreed} ?| ${sql.lit(`{${fields.join(",")}}`)}::text[] then r.${sql.ref(column)} end`,
-  );
-  if (spec.otherSide && !answers.has(spec.otherSide.key)) {
-    parts.push(sql`${sql.lit(spec.otherSide.key)}, r.${sql.ref(spec.otherSide.key)}`);
-  }
-  parts.push(sql`'updated_at', r.updated_at`);
   return {
-    sql: (key) =>
-      sql`(select coalesce(json_agg(json_build_object(${sql.join(parts)}) order by r.updated_at desc), '[]'::json)
+    // Built only when a statement's shape is compiled: the gateway compiles each shape once.
+    sql: (key) => {
+      // Each column, with the fields it answers (a column may answer a field of either side).
+      const answers = new Map<string, string[]>();
+      const note = (column: string, field: string) =>
+        answers.set(column, [...(answers.get(column) ?? []), field]);
+      for (const f of Object.keys(spec.fields)) {
+        note(spec.fields[f] as string, f);
+        const mirrored = spec.otherSide?.fields[f];
+        if (mirrored) {
+          note(mirrored, f);
+        }
+      }
+      const parts = [...answers].map(([column, fields]) =>
+        column === spec.otherSide?.key
+          ? sql`${sql.lit(column)}, r.${sql.ref(column)}`
+          : sql`${sql.lit(column)}, case when ${agreed} ?| ${sql.lit(`{${fields.join(",")}}`)}::text[] then r.${sql.ref(column)} end`,
+      );
+      if (spec.otherSide && !answers.has(spec.otherSide.key)) {
+        parts.push(sql`${sql.lit(spec.otherSide.key)}, r.${sql.ref(spec.otherSide.key)}`);
+      }
+      parts.push(sql`'updated_at', r.updated_at`);
+      return sql`(select coalesce(json_agg(json_build_object(${sql.join(parts)}) order by r.updated_at desc), '[]'::json)
         from ${sql.table(spec.table)} r where ${sql.join(
           spec.keys.map((k) => sql`r.${sql.ref(k)} = ${key}`),
           sql` or `,
-        )})`,
+        )})`;
+    },
     records: (raw, fields, key) => {
       checkFields(spec, fields);
       return toRecords(spec, key, fields, raw as Record<string, unknown>[]);
