@@ -1,8 +1,8 @@
 import cluster from "node:cluster";
-import fs from "node:fs";
 import net from "node:net";
 import { createHttpApp, openPlatform, type Platform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
+import { logDestination } from "../../src/platform/logging.js";
 
 /**
  * Stateless server processes share PostgreSQL (ARCHITECTURE.md): with BENCH_WORKERS above 1 the
@@ -32,7 +32,7 @@ export async function serveIfWorker(extra: Record<string, string> = {}): Promise
     return;
   }
   const platform = await openPlatform(benchConfig(extra));
-  const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
+  const { app } = await createHttpApp(platform, { logStream: logDestination("/dev/null") });
   await app.listen({ port: Number(process.env.BENCH_PORT), host: "127.0.0.1" });
   workerReady();
   await new Promise(() => {});
@@ -86,7 +86,7 @@ export async function forkWorkers(count: number): Promise<number> {
 export async function serve(platform: Platform, setup: Record<string, unknown>): Promise<void> {
   let port: number;
   if (workers <= 1) {
-    const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
+    const { app } = await createHttpApp(platform, { logStream: logDestination("/dev/null") });
     await app.listen({ port: 0, host: "127.0.0.1" });
     port = (app.server.address() as net.AddressInfo).port;
     process.on("SIGTERM", () => process.exit(0));

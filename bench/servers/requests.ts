@@ -13,6 +13,7 @@ import { SYSTEM } from "../../src/modules/ledger/index.js";
 import { categories, fromLabelClassifier, plugClassifier } from "../../src/modules/requests/index.js";
 import { createHttpApp, openPlatform, type Platform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
+import { logDestination } from "../../src/platform/logging.js";
 import { seedDemo } from "../../src/seed/seed.js";
 import { forkWorkers, workerReady } from "./cluster.js";
 
@@ -44,7 +45,7 @@ async function plugModel(platform: Platform): Promise<void> {
 }
 
 async function listen(platform: Platform, port: number) {
-  const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
+  const { app } = await createHttpApp(platform, { logStream: logDestination("/dev/null") });
   await app.listen({ port, host: "127.0.0.1" });
   return app;
 }

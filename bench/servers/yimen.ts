@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { createHttpApp, openPlatform } from "../../src/platform/bootstrap.js";
 import { loadConfig } from "../../src/platform/config.js";
+import { logDestination } from "../../src/platform/logging.js";
 import { seedDemo } from "../../src/seed/seed.js";
 
 // The platform as `npm start` runs it (PGlite, request logging at info), with the demo of one province.
@@ -10,7 +10,7 @@ const config = loadConfig(
 );
 const platform = await openPlatform(config);
 await seedDemo(platform.ctx, { provinces: ["33"] });
-const { app } = await createHttpApp(platform, { logStream: fs.createWriteStream("/dev/null") });
+const { app } = await createHttpApp(platform, { logStream: logDestination("/dev/null") });
 await app.listen({ port: 0, host: "127.0.0.1" });
 const address = app.server.address();
 if (address && typeof address === "object") {

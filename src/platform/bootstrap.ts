@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import { applicationsRoutes, ratingsRoutes, statsRoutes } from "../modules/applications/index.js";
 import { catalogRoutes, itemRefsByPower } from "../modules/catalog/index.js";
 import { certificatesRoutes } from "../modules/certificates/index.js";
@@ -64,7 +64,7 @@ export async function openPlatform(config: Config): Promise<Platform> {
 /** The HTTP application of a platform with every module's routes. */
 export async function createHttpApp(
   platform: Platform,
-  options: { logStream?: Writable } = {},
+  options: { logStream?: DestinationStream } = {},
 ): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
   let listenError: unknown = null;
   const principals = await startPrincipalCache(platform.database, {

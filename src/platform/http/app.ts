@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Writable } from "node:stream";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -16,11 +15,11 @@ import Fastify, {
   LogController,
   type RouteOptions,
 } from "fastify";
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../errors.js";
-import { loggerOptions } from "../logging.js";
+import { logDestination, loggerOptions } from "../logging.js";
 import {
   authenticateHook,
   type DeclaredRoute,
@@ -41,7 +40,7 @@ export interface AppOptions {
   /** Module route plugins, registered in order. */
   routes: FastifyPluginAsync[];
   /** Where JSON log lines go (stdout by default; tests capture them). */
-  logStream?: Writable;
+  logStream?: DestinationStream;
   version?: string;
 }
 
@@ -58,7 +57,7 @@ export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
   const { config, database } = options;
-  const logger = pino(loggerOptions(config.logLevel), options.logStream ?? process.stdout);
+  const logger = pino(loggerOptions(config.logLevel), options.logStream ?? logDestination());
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     requestIdHeader: false,
