@@ -4,6 +4,7 @@ import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import { groupCommit } from "../../platform/db/group-commit.js";
+import { jsonRows } from "../../platform/db/json-rows.js";
 import { runShapedMany, type SlotType } from "../../platform/db/shaped.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, validationError } from "../../platform/errors.js";
@@ -607,6 +608,21 @@ function recordSuccess(ctx: ServiceContext, success: Success): Promise<number> {
   return write(success);
 }
 
+const CALL_TYPES = {
+  request_id: "text",
+  agreement_id: "uuid",
+  resource_id: "text",
+  consumer_code: "text",
+  account_id: "uuid",
+  subject_type: "text",
+  subject_id: "uuid",
+  purpose: "text",
+  reference: "text",
+  fields: "jsonb",
+  request_hash: "text",
+  response_hash: "text",
+};
+
 /** One statement: the batch's ledger entries, call log rows, quota counts and negative-list counts. */
 function writeSuccesses(ctx: ServiceContext, db: Db, batch: Success[]): Promise<number[]> {
   const calls = batch.map((s) => s.call);
@@ -629,22 +645,26 @@ function writeSuccesses(ctx: ServiceContext, db: Db, batch: Success[]): Promise<
         sql: sql`insert into exchange_calls (request_id, agreement_id, resource_id, consumer_code, account_id,
             subject_type, subject_id, purpose, reference, fields, outcome, request_hash, response_hash, ledger_seq)
           select c.request_id, c.agreement_id, c.resource_id, c.consumer_code, c.account_id, c.subject_type,
-            c.subject_id, c.purpose, c.reference, c.fields::jsonb, 'success', c.request_hash, c.response_hash, e.seq
-          from unnest(${sql.val(calls.map((c) => c.requestId))}::text[],
-                      ${sql.val(calls.map((c) => c.agreement))}::uuid[],
-                      ${sql.val(calls.map((c) => c.resource))}::text[],
-                      ${sql.val(calls.map((c) => c.consumer))}::text[],
-                      ${sql.val(calls.map((c) => c.account))}::uuid[],
-                      ${sql.val(calls.map((c) => c.subject.type))}::text[],
-                      ${sql.val(calls.map((c) => c.subject.id))}::uuid[],
-                      ${sql.val(calls.map((c) => c.purpose))}::text[],
-                      ${sql.val(calls.map((c) => c.reference))}::text[],
-                      ${sql.val(calls.map((c) => JSON.stringify(c.fields)))}::text[],
-                      ${sql.val(calls.map((c) => c.requestHash))}::text[],
-                      ${sql.val(calls.map((c) => c.responseHash))}::text[])
-            with ordinality as c (request_id, agreement_id, resource_id, consumer_code, account_id, subject_type,
-              subject_id, purpose, reference, fields, request_hash, response_hash, ord)
-          join entry_seqs e on e.ord = c.ord`,
+            c.subject_id, c.purpose, c.reference, c.fields, 'success', c.request_hash, c.response_hash, e.seq
+          from ${jsonRows(
+            calls.map((c) => ({
+              request_id: c.requestId,
+              agreement_id: c.agreement,
+              resource_id: c.resource,
+              consumer_code: c.consumer,
+              account_id: c.account,
+              subject_type: c.subject.type,
+              subject_id: c.subject.id,
+              purpose: c.purpose,
+              reference: c.reference,
+              fields: c.fields,
+              request_hash: c.requestHash,
+              response_hash: c.responseHash,
+            })),
+            CALL_TYPES,
+            "c",
+          )}
+          join entry_seqs e on e.ord = c.n`,
       },
       {
         name: "exchange_quota_batch",

@@ -4,6 +4,8 @@ import { signatureLine, verifierKey } from "../../../shared/ledger/note.js";
 import type { Config } from "../../platform/config.js";
 import { ed25519PrivateKey, readOrCreateKeyFile } from "../../platform/key-files.js";
 
+const KEYED_HASHES_KEPT = 10_000;
+
 export interface LedgerKeys {
   origin: string;
   publicKey: Uint8Array;
@@ -31,6 +33,7 @@ export function loadLedgerKeys(config: Config): LedgerKeys {
   const jwk = createPublicKey(privateKey).export({ format: "jwk" });
   const publicKey = new Uint8Array(Buffer.from(jwk.x as string, "base64url"));
   const origin = config.ledgerOrigin;
+  const keyedHashes = new Map<string, string>();
   return {
     origin,
     publicKey,
@@ -40,7 +43,18 @@ export function loadLedgerKeys(config: Config): LedgerKeys {
       return `${text}\n${signatureLine(origin, publicKey, signature)}`;
     },
     keyedHash(type: string, id: string): string {
-      return `k1:${createHmac("sha256", hmacKey).update(`${type}:${id}`).digest("hex")}`;
+      // The same accounts and persons recur (an officer's every read): their hashes are kept, up to
+      // a bound. Holding them reveals nothing the key in memory does not.
+      const input = `${type}:${id}`;
+      let hash = keyedHashes.get(input);
+      if (hash === undefined) {
+        hash = `k1:${createHmac("sha256", hmacKey).update(input).digest("hex")}`;
+        if (keyedHashes.size >= KEYED_HASHES_KEPT) {
+          keyedHashes.clear();
+        }
+        keyedHashes.set(input, hash);
+      }
+      return hash;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { jsonRows } from "../../platform/db/json-rows.js";
 import type { DB } from "../../platform/db/schema.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
@@ -105,24 +106,21 @@ export async function entriesAlong<R>(
   // place in the batch maps to its seq for the identities and the companions.
   const result = await sql<R>`
     with entry_seqs as (
-      select nextval('ledger_entries_seq_seq') as seq, r.ord, r.body, r.action, r.time, r.departments
-      from unnest(${sql.val(rows.map((r) => r.body))}::text[],
-                  ${sql.val(rows.map((r) => r.action))}::text[],
-                  ${sql.val(rows.map((r) => r.time))}::timestamptz[],
-                  ${sql.val(rows.map((r) => JSON.stringify(r.department_ids)))}::text[])
-        with ordinality as r (body, action, time, departments, ord)
+      select nextval('ledger_entries_seq_seq') as seq, r.n as ord, r.body, r.action, r.time, r.departments
+      from ${jsonRows(
+        rows.map((r) => ({ body: r.body, action: r.action, time: r.time, departments: r.department_ids })),
+        { body: "text", action: "text", time: "timestamptz", departments: "text[]" },
+        "r",
+      )}
     ), entries as (
       insert into ledger_entries (seq, body, action, time, department_ids)
-      select seq, body, action, time, array(select jsonb_array_elements_text(departments::jsonb))
+      select seq, body, action, time, departments
       from entry_seqs
       order by seq
     ), links as (
       insert into ledger_identities (seq, kind, subject_type, subject_id)
       select e.seq, i.kind, i.subject_type, i.subject_id
-      from unnest(${sql.val(links.map((l) => l.ord))}::int[],
-                  ${sql.val(links.map((l) => l.kind))}::text[],
-                  ${sql.val(links.map((l) => l.subject_type))}::text[],
-                  ${sql.val(links.map((l) => l.subject_id))}::text[]) as i (ord, kind, subject_type, subject_id)
+      from ${jsonRows(links, { ord: "int", kind: "text", subject_type: "text", subject_id: "text" }, "i")}
       join entry_seqs e on e.ord = i.ord
       on conflict do nothing
     )${sql.join(
