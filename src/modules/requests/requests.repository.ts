@@ -1,5 +1,6 @@
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
+import { jsonRows } from "../../platform/db/json-rows.js";
 import type { DB } from "../../platform/db/schema.js";
 import type { AssignmentRole, AssignmentStatus, LinkKind, RequestStatus } from "./requests.tables.js";
 
@@ -450,18 +451,6 @@ const EVENT_TYPES = {
 };
 const LEAD_TYPES = { request_id: "uuid", department_code: "text", assigned_by: "uuid" };
 
-/**
- * Rows as a table in a FROM clause: `unnest` of one typed array per column (the same text whatever
- * the number of rows), named `alias` with the columns of `types`, in their order, and `n`, each
- * row's place (from 1).
- */
-function unnestAs<T extends object>(rows: readonly T[], types: { [K in keyof T]: string }, alias: string) {
-  const columns = Object.keys(types) as (keyof T & string)[];
-  return sql`unnest(${sql.join(
-    columns.map((c) => sql`${sql.val(rows.map((r) => r[c]))}::${sql.raw(types[c])}[]`),
-  )}) with ordinality as ${sql.raw(alias)} (${sql.raw(columns.join(", "))}, n)`;
-}
-
 /** One request as intake writes it: the row, its links, its events and its lead assignment when dispatched. */
 export interface IntakeItem {
   request: NewRequest;
@@ -479,7 +468,7 @@ export interface IntakeItem {
 /**
  * The statements of intake that run along the requests' ledger entries (Ledger.recordAlongManyReading,
  * the i-th entry recording the i-th request), for any number of requests at once (a group commit)
- * and as one statement of the same text whatever they hold (every row goes through arrays), so that
+ * and as one statement of the same text whatever they hold (every row goes through one JSON parameter, jsonRows), so that
  * PostgreSQL prepares it once per connection: the requests, their links, their events (each with its
  * entry's sequence number) and the lead assignments of those dispatched at once; and the final
  * SELECT returning all of it, a row per request (`readWritten`), so that the answers need no read.
@@ -516,7 +505,7 @@ export function intakeWrite(items: readonly IntakeItem[]) {
         name: "request",
         sql: sql`insert into requests (${NEW_REQUEST_LIST}, reply, reply_by, updated_at)
           select ${NEW_REQUEST_OF_R}, null, null, r.created_at
-          from ${unnestAs(
+          from ${jsonRows(
             items.map((item) => item.request),
             NEW_REQUEST_TYPES,
             "r",
@@ -526,7 +515,7 @@ export function intakeWrite(items: readonly IntakeItem[]) {
       {
         name: "request_links",
         sql: sql`insert into request_links (request_id, related_id, kind, reason, score)
-          select l.request_id, l.related_id, l.kind, l.reason, l.score from ${unnestAs(links, LINK_TYPES, "l")}
+          select l.request_id, l.related_id, l.kind, l.reason, l.score from ${jsonRows(links, LINK_TYPES, "l")}
           on conflict do nothing
           returning *`,
       },
@@ -535,7 +524,7 @@ export function intakeWrite(items: readonly IntakeItem[]) {
         sql: sql`insert into request_events (request_id, kind, actor_account_id, department_code, public, message,
             details, ledger_seq)
           select e.request_id, e.kind, e.actor, e.department, e.public, null, e.details::jsonb, s.seq
-          from ${unnestAs(events, EVENT_TYPES, "e")}
+          from ${jsonRows(events, EVENT_TYPES, "e")}
           join entry_seqs s on s.ord = e.ord
           order by e.n
           returning *`,
@@ -544,7 +533,7 @@ export function intakeWrite(items: readonly IntakeItem[]) {
         name: "request_assignment",
         sql: sql`insert into request_assignments (request_id, department_code, role, status, assigned_by)
           select a.request_id, a.department_code, 'lead', 'dispatched', a.assigned_by
-          from ${unnestAs(leads, LEAD_TYPES, "a")}
+          from ${jsonRows(leads, LEAD_TYPES, "a")}
           returning *`,
       },
     ],
