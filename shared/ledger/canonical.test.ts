@@ -68,6 +68,20 @@ describe("canonicalJson is RFC 8785 (JCS)", () => {
       }),
     );
   });
+
+  it("gives the reference serialisation, whether the keys were written in order or not", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const sorted = JSON.parse(JSON.stringify(value, (_k, v: unknown) => sortKeys(v))) as Json;
+        expect(canonicalJson(sorted)).toBe(reference(value as Json));
+        expect(canonicalJson(value as Json)).toBe(reference(value as Json));
+      }),
+    );
+    expect(() => canonicalJson({ a: 1, b: { c: Number.NaN } })).toThrow();
+    expect(() => canonicalJson({ a: [1, Number.NEGATIVE_INFINITY] })).toThrow();
+    expect(canonicalJson({ a: 1, b: undefined, c: [] } as unknown as Json)).toBe('{"a":1,"c":[]}');
+    expect(canonicalJson({ "10": 1, "9": 2, a: 3 })).toBe('{"10":1,"9":2,"a":3}');
+  });
 });
 
 function reverseKeys(value: unknown): unknown {
@@ -75,4 +89,23 @@ function reverseKeys(value: unknown): unknown {
     return value;
   }
   return Object.fromEntries(Object.entries(value).reverse());
+}
+
+function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** RFC 8785 written the plain way: the reference the fast paths are held to. */
+function reference(value: Json): string {
+  if (value === null || typeof value !== "object") {
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(reference).join(",")}]`;
+  }
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(value[k] as Json)}`).join(",")}}`;
 }

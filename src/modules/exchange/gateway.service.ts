@@ -123,15 +123,16 @@ export async function query(ctx: ServiceContext, caller: Caller, input: QueryInp
   // randomBytes call of its own on every query.
   const nonce = randomUUID().replaceAll("-", "");
   const requestHash = sha256(
+    // Keys in sorted order: the canonical form is then one JSON.stringify (see canonicalJson).
     canonicalJson({
-      nonce,
-      resource: input.resource,
       agreement: input.agreement,
-      subject: input.subject as Json,
-      purpose: input.purpose,
       fields: input.fields ?? null,
+      nonce,
+      purpose: input.purpose,
       reference: input.reference ?? null,
       requestId: caller.requestId,
+      resource: input.resource,
+      subject: input.subject as Json,
     }),
   );
   const attempt: Attempt = {
@@ -353,7 +354,7 @@ async function run(
       : await providerFor(resource).lookup(ctx, key, fields);
   const records = held.map((r) => ({ fields: present(resource, agreement, fields, r) }));
   const responseHash = sha256(
-    canonicalJson({ requestHash: attempt.requestHash, records: records as unknown as Json }),
+    canonicalJson({ records: records as unknown as Json, requestHash: attempt.requestHash }),
   );
   const masked = fields.filter((name) => {
     const def = resource.fields.find((f) => f.name === name);
@@ -376,11 +377,11 @@ async function run(
       requestId: caller.requestId,
       details: {
         agreement: agreement.id,
-        consumer: agreement.consumer_code,
-        owner: resource.owner,
         consent,
+        consumer: agreement.consumer_code,
         fields,
         masked,
+        owner: resource.owner,
         records: records.length,
         requestHash: attempt.requestHash,
         responseHash,
@@ -504,11 +505,12 @@ function present(
     }
     const raw = record.values[name] ?? null;
     const mask = needsMask(def, agreement.clearance);
+    // Keys in sorted order, for the response hash's canonical JSON.
     out[name] = {
-      value: mask ? maskValue(def.mask, raw) : raw,
       masked: mask,
       source: { department: resource.owner, resource: resource.id },
       updatedAt: record.updatedAt,
+      value: mask ? maskValue(def.mask, raw) : raw,
     };
   }
   return out;

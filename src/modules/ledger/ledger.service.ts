@@ -105,25 +105,26 @@ const MAX_ENTRY_BYTES = 65_535;
 /** Builds the canonical entry: personal identifiers become keyed hashes; the clear ones go to a private table. */
 export function buildEntry(keys: LedgerKeys, input: RecordInput): { body: string; entry: LedgerEntryV1 } {
   const subjects = [...new Map((input.subjects ?? []).map((s) => [`${s.type}:${s.id}`, s])).values()];
+  // Keys written in sorted order, so that the canonical form is one JSON.stringify (see canonicalJson).
   const entry: LedgerEntryV1 = {
-    v: 1,
-    time: (input.time ?? new Date()).toISOString(),
     action: input.action,
     actor: {
       account: input.actor.accountId ? keys.keyedHash("account", input.actor.accountId) : null,
-      roles: [...input.actor.roles].sort(),
       departments: [...input.actor.departmentIds].sort(),
+      roles: [...input.actor.roles].sort(),
       via: input.actor.via,
     },
-    subjects: subjects.map((s) => ({ type: s.type, ref: keys.keyedHash(s.type, s.id) })),
-    resource: input.resource ?? null,
-    purpose: input.purpose ?? null,
+    details: input.details ?? {},
     legalBasis: input.legalBasis ?? null,
-    reference: input.reference ?? null,
     outcome: input.outcome,
     policies: input.policies ?? [],
+    purpose: input.purpose ?? null,
+    reference: input.reference ?? null,
     requestId: input.requestId ?? null,
-    details: input.details ?? {},
+    resource: input.resource ?? null,
+    subjects: subjects.map((s) => ({ ref: keys.keyedHash(s.type, s.id), type: s.type })),
+    time: (input.time ?? new Date()).toISOString(),
+    v: 1,
   };
   const body = canonicalJson(entry as unknown as Json);
   if (Buffer.byteLength(body, "utf8") > MAX_ENTRY_BYTES) {
