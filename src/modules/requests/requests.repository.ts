@@ -1,6 +1,7 @@
 import { type Selectable, sql, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/database.js";
 import type { DB } from "../../platform/db/schema.js";
+import { unnestAs } from "../../platform/db/unnest.js";
 import type { AssignmentRole, AssignmentStatus, LinkKind, RequestStatus } from "./requests.tables.js";
 
 type Conn = Db | Transaction<DB>;
@@ -449,18 +450,6 @@ const EVENT_TYPES = {
   details: "text",
 };
 const LEAD_TYPES = { request_id: "uuid", department_code: "text", assigned_by: "uuid" };
-
-/**
- * Rows as a table in a FROM clause: `unnest` of one typed array per column (the same text whatever
- * the number of rows), named `alias` with the columns of `types`, in their order, and `n`, each
- * row's place (from 1).
- */
-function unnestAs<T extends object>(rows: readonly T[], types: { [K in keyof T]: string }, alias: string) {
-  const columns = Object.keys(types) as (keyof T & string)[];
-  return sql`unnest(${sql.join(
-    columns.map((c) => sql`${sql.val(rows.map((r) => r[c]))}::${sql.raw(types[c])}[]`),
-  )}) with ordinality as ${sql.raw(alias)} (${sql.raw(columns.join(", "))}, n)`;
-}
 
 /** One request as intake writes it: the row, its links, its events and its lead assignment when dispatched. */
 export interface IntakeItem {
