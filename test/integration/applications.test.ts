@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeIdNumber } from "../../src/modules/identity/index.js";
 import { type AppBody, complete, DEMO_OFFICERS as OFFICERS, PDF } from "../support/applications.js";
@@ -551,6 +552,44 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
           .execute();
         expect(notified).toHaveLength(1);
       }
+    });
+
+    it("submits a draft pre-filled a moment ago as written, and checks it as it now is when it changed meanwhile", async () => {
+      const create = () =>
+        citizen.post("/api/applications", {
+          service: "330100-YB-QT-001-01",
+          form: {
+            filingType: "异地长期居住",
+            destinationCity: "上海市",
+            startDate: "2026-12-01",
+            applicantMobile: "13857160218",
+          },
+          prefill: { consent: true },
+        });
+      const draft: AppBody = (await create()).json();
+      const submitted = await citizen.post(`/api/applications/${draft.id}/submit`);
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json().events.map((e: { action: string }) => e.action)).toEqual([
+        "create",
+        "prefill",
+        "submit",
+      ]);
+      expect((await citizen.get(`/api/applications/${draft.id}`)).json()).toEqual(submitted.json());
+
+      // Changed by another process after this one wrote it: the submission checks the change.
+      const changed: AppBody = (await create()).json();
+      await sql`update applications set form = form - 'destinationCity' where id = ${changed.id}`.execute(
+        db(),
+      );
+      const refused = await citizen.post(`/api/applications/${changed.id}/submit`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().field).toBe("form.destinationCity");
+      await sql`update applications set form = form || '{"destinationCity": "北京市"}' where id = ${changed.id}`.execute(
+        db(),
+      );
+      const accepted = await citizen.post(`/api/applications/${changed.id}/submit`);
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json().form.destinationCity).toBe("北京市");
     });
 
     it("names an unknown service", async () => {

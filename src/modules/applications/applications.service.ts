@@ -473,7 +473,42 @@ async function writeNewDraft(
         : []),
     ],
   });
-  return { app: appFromJson(written.app), events: written.events.map(eventFromJson), tasks: [] };
+  const committed = { app: appFromJson(written.app), events: written.events.map(eventFromJson), tasks: [] };
+  rememberWritten(ctx, committed, written.version);
+  return committed;
+}
+
+/**
+ * Drafts this process has just written, as written (with the row's version), per database: the
+ * submission that follows at once checks the draft as written instead of reading it again. Its
+ * write applies only to the row at that version (xmin); when the draft changed meanwhile (in another
+ * process), that write fails whole and the submission reads the draft and checks it again. A change
+ * this process makes to a draft forgets it (forgetWritten), so that the submission reads it.
+ */
+const justWritten = new WeakMap<object, Map<string, Committed & { version: string }>>();
+const JUST_WRITTEN_MAX = 4096;
+
+function rememberWritten(ctx: ServiceContext, committed: Committed, version: string): void {
+  if (ctx.db.isTransaction) {
+    return;
+  }
+  const known = justWritten.get(ctx.db) ?? new Map<string, Committed & { version: string }>();
+  justWritten.set(ctx.db, known);
+  if (known.size >= JUST_WRITTEN_MAX) {
+    known.delete(known.keys().next().value as string);
+  }
+  known.set(committed.app.id, { ...committed, version });
+}
+
+function forgetWritten(ctx: ServiceContext, id: string): void {
+  justWritten.get(ctx.db)?.delete(id);
+}
+
+/** The draft as this process just wrote it, once (forgotten as it is taken). */
+function takeWritten(ctx: ServiceContext, id: string): (Committed & { version: string }) | undefined {
+  const known = justWritten.get(ctx.db)?.get(id);
+  forgetWritten(ctx, id);
+  return known;
 }
 
 async function event(
@@ -524,6 +559,7 @@ export async function saveDraft(
   id: string,
   form: Record<string, unknown>,
 ): Promise<ApplicationRow> {
+  forgetWritten(ctx, id);
   const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
@@ -907,6 +943,7 @@ async function prefillDraft(
   key: SubjectKey | null,
 ): Promise<Committed & { issues: PrefillIssue[] }> {
   const id = app.id;
+  forgetWritten(ctx, id);
   requireDraft(app);
   if (app.on_behalf) {
     throw conflict(ON_BEHALF_PREFILL);
@@ -1007,6 +1044,7 @@ export async function upload(
   if (!check(bytes)) {
     throw validationError("body.content", `The file is not a ${input.mediaType} file`);
   }
+  forgetWritten(ctx, id);
   const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
@@ -1135,9 +1173,10 @@ const SUBMIT_ATTEMPTS = 3;
 
 /**
  * Submits a draft: checked in full, then one task per item starts its steps and its clock. The
- * draft is read and checked, then one statement writes the tasks, the status, the event and the
- * notification along the ledger entry, for the draft as checked: when it changed in between, that
- * statement fails as a whole and the submission is checked again on the draft as it now is.
+ * draft is read (or taken as this process just wrote it) and checked, then one statement writes the
+ * tasks, the status, the event and the notification along the ledger entry, for the draft as
+ * checked: when it changed in between, that statement fails as a whole and the submission is
+ * checked again on the draft as it now is (read).
  */
 export async function submit(
   ctx: ServiceContext,
@@ -1148,7 +1187,7 @@ export async function submit(
   const calendar = await calendarFor(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitOnce(ctx, caller, id, hooks, calendar);
+      return await submitOnce(ctx, caller, id, hooks, calendar, attempt === 1);
     } catch (error) {
       if ((error as { code?: unknown }).code !== CHANGED_MEANWHILE) {
         throw error;
@@ -1169,8 +1208,12 @@ async function submitOnce(
   id: string,
   hooks: ConclusionHooks,
   calendar: WorkingCalendar,
+  /** A first attempt: the draft as this process just wrote it, when it did, is not read again. */
+  first: boolean,
 ): Promise<Committed> {
-  const { app, events, version } = await readOwn(ctx, caller, id);
+  const known = first ? takeWritten(ctx, id) : undefined;
+  const { app, events, version } =
+    known && isApplicant(known.app, caller) ? known : await readOwn(ctx, caller, id);
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
   requireDraft(app);
   const errors = problemsOf(service, app);
@@ -1249,6 +1292,7 @@ async function submitOnce(
 
 /** The applicant withdraws a draft or an application no department has concluded a part of. */
 export async function withdraw(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+  forgetWritten(ctx, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     if (app.status !== "draft" && app.status !== "submitted") {

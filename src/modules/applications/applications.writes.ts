@@ -61,6 +61,8 @@ export interface WrittenJson {
   app: unknown;
   events: unknown[];
   tasks: unknown[];
+  /** The row's version as written (its xmin), for a change that applies to it as written. */
+  version: string;
 }
 
 const DRAFT_EVENT_TYPES = {
@@ -102,7 +104,7 @@ async function writeDrafts(ctx: ServiceContext, items: DraftItem[]): Promise<Wri
             "r",
           )}
           order by r.n
-          returning *`,
+          returning *, xmin::text as row_version`,
       },
       {
         name: "application_event",
@@ -116,14 +118,15 @@ async function writeDrafts(ctx: ServiceContext, items: DraftItem[]): Promise<Wri
           returning *`,
       },
     ],
-    sql<{ id: string; app: unknown; events: unknown[] }>`select a.id, row_to_json(a) as app,
+    sql<{ id: string; app: unknown; events: unknown[]; version: string }>`select a.id,
+        to_jsonb(a) - 'row_version' as app, a.row_version as version,
         (select coalesce(json_agg(e order by e.id), '[]'::json) from application_event e
           where e.application_id = a.id) as events
       from application a`,
   );
   return inOrder(
     items.map((item) => item.row.id),
-    rows.map((r) => ({ id: r.id, written: { app: r.app, events: r.events, tasks: [] } })),
+    rows.map((r) => ({ id: r.id, written: { app: r.app, events: r.events, tasks: [], version: r.version } })),
   );
 }
 
@@ -240,7 +243,7 @@ async function writeSubmissions(
             accepted_on = u.accepted_on, due_on = u.due_on, updated_at = u.submitted_at
           from ${unnestAs(submissions, SUBMISSION_TYPES, "u")}
           where a.id = u.id and a.xmin = u.version::xid and u.first
-          returning a.*`,
+          returning a.*, a.xmin::text as row_version`,
       },
       {
         name: "application_tasks_new",
@@ -274,7 +277,8 @@ async function writeSubmissions(
       },
       ...(extra?.companions ?? []),
     ],
-    sql<{ id: string; app: unknown; tasks: unknown[]; event: unknown }>`select a.id, row_to_json(a) as app,
+    sql<{ id: string; app: unknown; tasks: unknown[]; event: unknown; version: string }>`select a.id,
+        to_jsonb(a) - 'row_version' as app, a.row_version as version,
         (select coalesce(json_agg(t order by t.item_code), '[]'::json) from application_tasks_new t
           where t.application_id = a.id) as tasks,
         (select row_to_json(e) from application_event e where e.application_id = a.id) as event
@@ -282,7 +286,10 @@ async function writeSubmissions(
   );
   const written = inOrder(
     items.map((item) => item.id),
-    rows.map((r) => ({ id: r.id, written: { app: r.app, events: [r.event], tasks: r.tasks } })),
+    rows.map((r) => ({
+      id: r.id,
+      written: { app: r.app, events: [r.event], tasks: r.tasks, version: r.version },
+    })),
   );
   await extra?.after();
   return written;
