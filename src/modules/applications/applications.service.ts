@@ -958,7 +958,7 @@ async function prefillDraft(
     { number: app.number, subject: { type: app.subject_type, id: app.subject_id }, key },
   );
   // One statement: the values merged into the draft as it is now (still a draft), and the event.
-  const { rows } = await sql<{ app: unknown; event: unknown }>`
+  const { rows } = await sql<{ app: unknown; version: string; event: unknown }>`
     with application as (
       update applications set
         form = form || ${JSON.stringify(values)}::jsonb,
@@ -970,7 +970,7 @@ async function prefillDraft(
           where not applications.consents @> jsonb_build_array(c.value)), '[]'::jsonb),
         updated_at = ${new Date()}
       where id = ${id} and applicant_account = ${app.applicant_account} and status = 'draft'
-      returning *
+      returning *, xmin::text as row_version
     ), application_event as (
       ${ctx.db
         .insertInto("application_events")
@@ -990,7 +990,8 @@ async function prefillDraft(
         )
         .returningAll()}
     )
-    select (select row_to_json(application) from application) as app,
+    select (select to_jsonb(application) - 'row_version' from application) as app,
+      (select row_version from application) as version,
       (select row_to_json(application_event) from application_event) as event`.execute(ctx.db);
   const written = rows[0];
   if (!written?.app) {
@@ -998,12 +999,13 @@ async function prefillDraft(
     requireDraft((await readOwn(ctx, caller, id)).app);
     throw conflict("The application changed meanwhile; try again");
   }
-  return {
+  const committed = {
     app: appFromJson(written.app),
     events: [...events, eventFromJson(written.event)],
     tasks: [],
-    issues,
   };
+  rememberWritten(ctx, committed, written.version);
+  return { ...committed, issues };
 }
 
 // ---------------------------------------------------------------------------------------------
