@@ -636,9 +636,33 @@ export interface PrefillPlan {
 export async function prefillPlan(ctx: ServiceContext, caller: Caller, id: string): Promise<PrefillPlan> {
   const app = await loadOwn(ctx.db, caller, id);
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  const plan = await planFor(ctx, service);
+  return withStanding(ctx, await planFor(ctx, service), { type: app.subject_type, id: app.subject_id });
+}
+
+/**
+ * The consent screen before any draft exists (a client that sends the consent with the form): the
+ * plan of the service for the person or organisation the caller's account speaks for, with the
+ * form's definition (the fields the plan fills in are named by it).
+ */
+export async function prefillPlanOfService(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { kind?: "item" | "bundle" | undefined; service: string },
+): Promise<PrefillPlan & { formDefinition: ResolvedService["form"] }> {
+  const service = await resolveService(ctx, input.kind, input.service);
+  const subject = await consents.subjectOf(ctx, caller);
+  const plan = await withStanding(ctx, await planFor(ctx, service), subject);
+  return { ...plan, formDefinition: service.form };
+}
+
+/** The plan with the consent the subject already gave for each of its consent groups, if any. */
+async function withStanding(
+  ctx: ServiceContext,
+  plan: PrefillPlan,
+  subject: { type: "person" | "organisation"; id: string },
+): Promise<PrefillPlan> {
   for (const entries of consentGroups(plan).values()) {
-    const standing = await standingConsentFor(ctx, { type: app.subject_type, id: app.subject_id }, entries);
+    const standing = await standingConsentFor(ctx, subject, entries);
     for (const e of entries) {
       e.standingConsent = standing
         ? {
