@@ -79,6 +79,8 @@ describe("新生儿出生一件事 from application to rating", () => {
     // 授权预填: who reads which registry, for what, and which fields.
     const plan = page.getByTestId("consent-plan");
     await plan.waitFor();
+    // Shown before the draft exists: the draft comes with the consent, pre-filled, in one request.
+    expect(new URL(page.url()).searchParams.get("draft")).toBeNull();
     const entries = plan.locator(":scope > li");
     const headings = await entries.locator("h3").allTextContents();
     expect(headings).toHaveLength(3);

@@ -85,6 +85,10 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
   it("pre-fills the draft in the same request when the consent comes with the form, answering as a read would", async () => {
     const consentsBefore = (await citizen.get("/api/me/consents")).json().items.length;
     const earlier = (await citizen.get(`/api/applications/${id}`)).json();
+    // The consent screen before the draft exists: the service's plan for the citizen, and its form.
+    const shown = await citizen.get(`/api/applications/prefill-plan?service=${BIRTH_REGISTRATION}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().formDefinition.schema.properties.childName).toBeTruthy();
     const created = await citizen.post("/api/applications", {
       service: BIRTH_REGISTRATION,
       form: { relationToChild: "母亲" },
@@ -92,6 +96,13 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     });
     expect(created.statusCode).toBe(201);
     const { prefillIssues, ...app } = created.json();
+    // The same plan as the draft's own (standing consents included).
+    expect(shown.json().entries).toEqual(
+      (await citizen.get(`/api/applications/${app.id}/prefill`)).json().entries,
+    );
+    expect(shown.json().entries.every((e: { standingConsent: unknown }) => e.standingConsent !== null)).toBe(
+      true,
+    );
     expect(prefillIssues).toEqual([]);
     expect(app.form).toMatchObject({ relationToChild: "母亲", childName: "陈思语" });
     expect(app.prefill.childName).toMatchObject({ department: "HZ-WJ", resource: "birth-certificates" });

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeIdNumber } from "../../src/modules/identity/index.js";
 import { type AppBody, complete, DEMO_OFFICERS as OFFICERS, PDF } from "../support/applications.js";
@@ -499,6 +500,96 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
         .where("body", "like", `%applications/${app.id}"%`)
         .execute();
       expect(entries).toHaveLength(1);
+    });
+
+    it("writes drafts and submissions arriving together, each with its own rows, ledger entry and notification", async () => {
+      const drafts: AppBody[] = await Promise.all(
+        [0, 1, 2].map(async () => (await citizen.post("/api/applications", { service: birthBundle })).json()),
+      );
+      expect(new Set(drafts.map((d) => d.id)).size).toBe(3);
+      expect(new Set(drafts.map((d) => d.number)).size).toBe(3);
+      const ready: AppBody[] = [];
+      for (const draft of drafts) {
+        ready.push(await complete(citizen, draft));
+      }
+      // Four at once, one of them a second submission of the first draft: it alone is refused.
+      const answers = await Promise.all(
+        [...ready, ready[0] as AppBody].map((app) => citizen.post(`/api/applications/${app.id}/submit`)),
+      );
+      expect(answers.slice(1, 3).map((a) => a.statusCode)).toEqual([200, 200]);
+      expect([answers[0]?.statusCode, answers[3]?.statusCode].sort()).toEqual([200, 409]);
+      for (const app of ready) {
+        const submitted = answers
+          .find((a) => a.statusCode === 200 && a.json().id === app.id)
+          ?.json() as AppBody;
+        expect(submitted.status).toBe("submitted");
+        expect((await citizen.get(`/api/applications/${app.id}`)).json()).toEqual(submitted);
+        const tasks = await db()
+          .selectFrom("application_tasks")
+          .select("id")
+          .where("application_id", "=", app.id)
+          .execute();
+        expect(tasks.map((x) => x.id).sort()).toEqual(submitted.tasks.map((x) => x.id).sort());
+        const events = await db()
+          .selectFrom("application_events")
+          .select("ledger_seq")
+          .where("application_id", "=", app.id)
+          .where("action", "=", "submit")
+          .execute();
+        const entries = await db()
+          .selectFrom("ledger_entries")
+          .select("seq")
+          .where("action", "=", "application.submit")
+          .where("body", "like", `%applications/${app.id}"%`)
+          .execute();
+        expect(entries).toHaveLength(1);
+        expect(events.map((e) => Number(e.ledger_seq))).toEqual([Number(entries[0]?.seq)]);
+        const notified = await db()
+          .selectFrom("notifications")
+          .select("id")
+          .where("kind", "=", "application.submitted")
+          .where("link", "=", `/portal/applications/${app.id}`)
+          .execute();
+        expect(notified).toHaveLength(1);
+      }
+    });
+
+    it("submits a draft pre-filled a moment ago as written, and checks it as it now is when it changed meanwhile", async () => {
+      const create = () =>
+        citizen.post("/api/applications", {
+          service: "330100-YB-QT-001-01",
+          form: {
+            filingType: "异地长期居住",
+            destinationCity: "上海市",
+            startDate: "2026-12-01",
+            applicantMobile: "13857160218",
+          },
+          prefill: { consent: true },
+        });
+      const draft: AppBody = (await create()).json();
+      const submitted = await citizen.post(`/api/applications/${draft.id}/submit`);
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json().events.map((e: { action: string }) => e.action)).toEqual([
+        "create",
+        "prefill",
+        "submit",
+      ]);
+      expect((await citizen.get(`/api/applications/${draft.id}`)).json()).toEqual(submitted.json());
+
+      // Changed by another process after this one wrote it: the submission checks the change.
+      const changed: AppBody = (await create()).json();
+      await sql`update applications set form = form - 'destinationCity' where id = ${changed.id}`.execute(
+        db(),
+      );
+      const refused = await citizen.post(`/api/applications/${changed.id}/submit`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().field).toBe("form.destinationCity");
+      await sql`update applications set form = form || '{"destinationCity": "北京市"}' where id = ${changed.id}`.execute(
+        db(),
+      );
+      const accepted = await citizen.post(`/api/applications/${changed.id}/submit`);
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json().form.destinationCity).toBe("北京市");
     });
 
     it("names an unknown service", async () => {

@@ -1,6 +1,12 @@
 import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deliverDue, notify, startDeliveryWorker } from "../../src/modules/notifications/index.js";
+import { SYSTEM } from "../../src/modules/ledger/index.js";
+import {
+  deliverDue,
+  notify,
+  notifyAlongMany,
+  startDeliveryWorker,
+} from "../../src/modules/notifications/index.js";
 import type { ServiceContext } from "../../src/platform/context.js";
 import { openDatabase } from "../../src/platform/db/database.js";
 import { inTransaction } from "../../src/platform/db/tx.js";
@@ -128,6 +134,42 @@ describe.each(testDatabases())("notifications (%s)", (kind) => {
     expect(row.payload.to).toBe("138****0218");
     expect((await deliverDue(ctx())).claimed).toBe(0);
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("writes many notifications along another change's statement, each with its outbox rows (notifyAlongMany)", async () => {
+    const { receiver } = await gateway("sms");
+    const titles = ["已受理：甲", "已受理：乙"];
+    const { companions, wake } = await notifyAlongMany(
+      ctx(),
+      titles.map((title) => ({
+        accountId: citizenId,
+        kind: "application.submitted",
+        title,
+        titleEn: "Received",
+        body: "办件编号 X。",
+        bodyEn: "Application X.",
+        link: "/portal",
+      })),
+    );
+    await ctx().ledger.recordAlongMany(
+      db(),
+      [{ action: "test.along", actor: SYSTEM, outcome: "success" }],
+      companions,
+    );
+    await wake();
+    const written = await db()
+      .selectFrom("notifications")
+      .select(["id", "title"])
+      .where("title", "in", titles)
+      .execute();
+    expect(written.map((n) => n.title).sort()).toEqual([...titles].sort());
+    for (const n of written) {
+      expect((await outboxOf(n.id)).payload.to).toBe(CITIZEN.mobile);
+    }
+    expect(await deliverDue(ctx())).toMatchObject({ claimed: 2, delivered: 2 });
+    expect((await receiver.waitFor(2)).map((r) => JSON.parse(r.body).notification.title).sort()).toEqual(
+      [...titles].sort(),
+    );
   });
 
   it("delivers e-mail to the address the holder gave in their account, and to no one once they remove it", async () => {

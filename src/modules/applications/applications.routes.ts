@@ -154,6 +154,29 @@ export function applicationsRoutes(ctx: ServiceContext): FastifyPluginAsync {
     );
 
     app.get(
+      "/api/applications/prefill-plan",
+      {
+        schema: {
+          ...tags,
+          summary:
+            "The consent screen before the draft exists: what pre-filling a service would read, with the form's definition",
+          querystring: StrictObject({
+            service: ServiceCode,
+            kind: Type.Optional(Lit(["item", "bundle"] as const)),
+          }),
+          response: { 200: Loose },
+        },
+        config: { auth: { roles: applicantRoles } },
+      },
+      async (request) => ({
+        ...(await applications.prefillPlanOfService(ctx, callerOf(request), {
+          kind: request.query.kind,
+          service: request.query.service,
+        })),
+      }),
+    );
+
+    app.get(
       "/api/applications/:id/prefill",
       {
         schema: {

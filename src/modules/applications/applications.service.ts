@@ -16,7 +16,7 @@ import { inTransaction } from "../../platform/db/tx.js";
 import { conflict, DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import { agreements, consents, gateway, catalogue as resources } from "../exchange/index.js";
 import { accounts, directory, parseIdNumber } from "../identity/index.js";
-import { type Companion, SYSTEM } from "../ledger/index.js";
+import { SYSTEM } from "../ledger/index.js";
 import { decide } from "../policy/index.js";
 import type {
   MaterialState,
@@ -25,6 +25,12 @@ import type {
   SupplementRequest,
   TaskStatus,
 } from "./applications.tables.js";
+import {
+  type NewTask,
+  type SubmissionCompanions,
+  writeDraft,
+  writeSubmission,
+} from "./applications.writes.js";
 import { type FieldError, toFormValue, validateForm } from "./form.js";
 import { type ResolvedService, resolveService } from "./services.js";
 import {
@@ -303,20 +309,25 @@ function eventValues(
 /**
  * Starts an application: a draft the applicant fills in, pre-fills and submits. Two round trips:
  * its number (with whom the account speaks for), then one statement writing the application and
- * its first event along their ledger entry.
+ * its first event along their ledger entry (with concurrent drafts: writeDraft).
  */
 export async function createDraft(
   ctx: ServiceContext,
   caller: Caller,
   input: DraftInput,
 ): Promise<Committed> {
-  return (await draft(ctx, caller, input)).committed;
+  const service = await resolveService(ctx, input.kind, input.service);
+  const { number, applicant } = await numberFor(ctx, caller, service, await applicantFor(ctx, caller, input));
+  const form = input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {};
+  return writeNewDraft(ctx, caller, service, applicant, number, form, null);
 }
 
 /**
- * Starts an application and pre-fills it at once, for a client that has the applicant's consent
- * with the form (POST /api/applications with `prefill: {consent: true}`): createDraft then prefill,
- * without reading again what the draft just wrote.
+ * Starts an application pre-filled at once, for a client that has the applicant's consent with the
+ * form (POST /api/applications with `prefill: {consent: true}`). The registries are read first
+ * (under the number the application will have), then the draft is written already pre-filled, in
+ * one statement: its number (with whom the account speaks for and the consents they may already
+ * have given), the gateway's reads, and the draft with its two events and ledger entry.
  */
 export async function createAndPrefill(
   ctx: ServiceContext,
@@ -326,42 +337,70 @@ export async function createAndPrefill(
   if (input.onBehalf) {
     throw conflict(ON_BEHALF_PREFILL, "body.prefill");
   }
-  // The consents the person may already have given are read in the draft's own statement.
   const service = await resolveService(ctx, input.kind, input.service);
   const plan = await planFor(ctx, service);
   const groups = [...consentGroups(plan).values()];
-  const { committed, key, along } = await draft(
-    ctx,
-    caller,
-    input,
-    (subject) =>
-      sql`json_build_array(${sql.join(groups.map((g) => consents.standingCandidatesSql(standingQuery(subject, g))))})`,
+  // The consents the person may already have given are read with the number: for the subject the
+  // account speaks for as a citizen (a person) or else as an enterprise's agent (an organisation).
+  const expected = caller.actor.roles.includes("citizen") ? "person" : "organisation";
+  const { number, applicant, along } = await numberFor(ctx, caller, service, null, (subjectId) =>
+    groups.length === 0
+      ? sql`null`
+      : sql`json_build_array(${sql.join(
+          groups.map((g) =>
+            consents.standingCandidatesSql(
+              // The subject's id as read in the same statement (a fragment where the id goes).
+              standingQuery({ type: expected, id: subjectId as unknown as string }, g),
+            ),
+          ),
+        )})`,
   );
-  const candidates = along as { id: string; scope: { resource: string; fields: string[] }[] }[][];
-  const standing = new Map(
-    groups.map((g, i) => [
-      g,
-      consents.pickStanding(
-        candidates[i] ?? [],
-        g.map((e) => ({ resource: e.resource, fields: e.fields })),
-      ) ?? null,
-    ]),
-  );
-  return prefillDraft(ctx, caller, committed.app, committed.events, key ?? null, { plan, standing });
+  const form = input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {};
+  const candidates =
+    applicant.subject.type === expected
+      ? (along as { id: string; scope: { resource: string; fields: string[] }[] }[][] | null)
+      : null;
+  const standing = candidates
+    ? new Map(
+        groups.map((g, i) => [
+          g,
+          consents.pickStanding(
+            candidates[i] ?? [],
+            g.map((e) => ({ resource: e.resource, fields: e.fields })),
+          ) ?? null,
+        ]),
+      )
+    : undefined;
+  const read = await readRegistries(ctx, caller, service, plan, {
+    number,
+    subject: applicant.subject,
+    key: applicant.key ?? null,
+    standing,
+  });
+  const committed = await writeNewDraft(ctx, caller, service, applicant, number, form, read);
+  return { ...committed, issues: read.issues };
 }
 
-async function draft(
+/**
+ * The application's next number, and (applying for oneself: `onBehalf` null) whom the account
+ * speaks for, in one read; `alongWith` reads something more in it, given the subject's id as
+ * read there (the account's person for a citizen, else its organisation).
+ */
+async function numberFor(
   ctx: ServiceContext,
   caller: Caller,
-  input: DraftInput,
-  /** Something else to read in the draft's statement, about its subject. */
-  alongWith?: (subject: { type: "person" | "organisation"; id: string }) => RawBuilder<unknown>,
-): Promise<{ committed: Committed; key: SubjectKey | undefined; along: unknown }> {
-  const service = await resolveService(ctx, input.kind, input.service);
-  const onBehalf = await applicantFor(ctx, caller, input);
-  const taken = await sql<{ number: string; account: directory.AccountSubjects | null }>`
+  service: ResolvedService,
+  onBehalf: Applicant | null,
+  alongWith?: (subjectId: RawBuilder<string>) => RawBuilder<unknown>,
+): Promise<{ number: string; applicant: Applicant; along: unknown }> {
+  const accountId = accountOf(caller);
+  const subjectId = sql<string>`(select ${sql.ref(
+    caller.actor.roles.includes("citizen") ? "person_id" : "organisation_id",
+  )} from accounts where id = ${accountId})`;
+  const taken = await sql<{ number: string; account: directory.AccountSubjects | null; along: unknown }>`
     select ${nextNumber(new Date())} as number,
-      ${onBehalf ? sql`null` : directory.accountSubjectsSql(accountOf(caller))} as account`.execute(ctx.db);
+      ${onBehalf ? sql`null` : directory.accountSubjectsSql(accountId)} as account,
+      ${alongWith ? alongWith(subjectId) : sql`null`} as along`.execute(ctx.db);
   const number = taken.rows[0]?.number as string;
   const applicant = onBehalf ?? selfApplicant(caller, taken.rows[0]?.account ?? null);
   if (service.audience !== applicant.subject.type) {
@@ -372,12 +411,23 @@ async function draft(
         : `${service.name} is a service for enterprises and organisations`,
     );
   }
-  const form = input.form ? mergeEntries(service, { form: {}, prefill: {} }, input.form) : {};
+  return { number, applicant, along: taken.rows[0]?.along ?? null };
+}
+
+/** The draft with its ledger entry and events (create; prefill when pre-filled), in one statement. */
+async function writeNewDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  service: ResolvedService,
+  applicant: Applicant,
+  number: string,
+  form: Record<string, unknown>,
+  prefilled: RegistryReads | null,
+): Promise<Committed> {
   const { subject } = applicant;
   const id = randomUUID();
-  const { selected } = await ctx.ledger.recordAlongSelecting(
-    ctx.db,
-    {
+  const written = await writeDraft(ctx, {
+    entry: {
       action: applicant.onBehalf ? "application.create.on-behalf" : "application.create",
       actor: caller.actor,
       ...(applicant.policies ? { policies: applicant.policies } : {}),
@@ -397,48 +447,68 @@ async function draft(
           : {}),
       },
     },
-    (seq) => [
-      {
-        name: "application",
-        sql: sql`${ctx.db
-          .insertInto("applications")
-          .values({
-            id,
-            number,
-            kind: service.kind,
-            service_code: service.code,
-            service_name: service.name,
-            service_name_en: service.nameEn,
-            lead_department: service.leadDepartment,
-            applicant_account: applicant.accountId,
-            subject_type: subject.type,
-            subject_id: subject.id,
-            subject_name: subject.name,
-            on_behalf: JSON.stringify(applicant.onBehalf),
-            status: "draft",
-            promised_days: service.promisedDays,
-            form: JSON.stringify(form),
-          })
-          .returningAll()}`,
-      },
-      {
-        name: "application_event",
-        sql: sql`${ctx.db
-          .insertInto("application_events")
-          .values(eventValues(id, null, caller, "create", { ledgerSeq: seq }))
-          .returningAll()}`,
-      },
+    row: {
+      id,
+      number,
+      kind: service.kind,
+      service_code: service.code,
+      service_name: service.name,
+      service_name_en: service.nameEn,
+      lead_department: service.leadDepartment,
+      applicant_account: applicant.accountId,
+      subject_type: subject.type,
+      subject_id: subject.id,
+      subject_name: subject.name,
+      on_behalf: JSON.stringify(applicant.onBehalf),
+      promised_days: service.promisedDays,
+      form: JSON.stringify(prefilled ? { ...form, ...prefilled.values } : form),
+      prefill: JSON.stringify(prefilled?.filled ?? {}),
+      materials: JSON.stringify(prefilled?.materials ?? {}),
+      consents: JSON.stringify(prefilled?.consentIds ?? []),
+    },
+    events: [
+      { action: "create", actor: caller.actor.accountId, comment: null, recorded: true },
+      ...(prefilled
+        ? [{ action: "prefill", actor: caller.actor.accountId, comment: prefilled.comment, recorded: false }]
+        : []),
     ],
-    sql<{ app: unknown; event: unknown; along: unknown }>`json_build_object(
-      'app', (select row_to_json(application) from application),
-      'event', (select row_to_json(application_event) from application_event),
-      'along', ${alongWith ? alongWith({ type: subject.type, id: subject.id }) : sql`null`})`,
-  );
-  return {
-    committed: { app: appFromJson(selected.app), events: [eventFromJson(selected.event)], tasks: [] },
-    key: applicant.key,
-    along: selected.along,
-  };
+  });
+  const committed = { app: appFromJson(written.app), events: written.events.map(eventFromJson), tasks: [] };
+  rememberWritten(ctx, committed, written.version);
+  return committed;
+}
+
+/**
+ * Drafts this process has just written, as written (with the row's version), per database: the
+ * submission that follows at once checks the draft as written instead of reading it again. Its
+ * write applies only to the row at that version (xmin); when the draft changed meanwhile (in another
+ * process), that write fails whole and the submission reads the draft and checks it again. A change
+ * this process makes to a draft forgets it (forgetWritten), so that the submission reads it.
+ */
+const justWritten = new WeakMap<object, Map<string, Committed & { version: string }>>();
+const JUST_WRITTEN_MAX = 4096;
+
+function rememberWritten(ctx: ServiceContext, committed: Committed, version: string): void {
+  if (ctx.db.isTransaction) {
+    return;
+  }
+  const known = justWritten.get(ctx.db) ?? new Map<string, Committed & { version: string }>();
+  justWritten.set(ctx.db, known);
+  if (known.size >= JUST_WRITTEN_MAX) {
+    known.delete(known.keys().next().value as string);
+  }
+  known.set(committed.app.id, { ...committed, version });
+}
+
+function forgetWritten(ctx: ServiceContext, id: string): void {
+  justWritten.get(ctx.db)?.delete(id);
+}
+
+/** The draft as this process just wrote it, once (forgotten as it is taken). */
+function takeWritten(ctx: ServiceContext, id: string): (Committed & { version: string }) | undefined {
+  const known = justWritten.get(ctx.db)?.get(id);
+  forgetWritten(ctx, id);
+  return known;
 }
 
 async function event(
@@ -489,6 +559,7 @@ export async function saveDraft(
   id: string,
   form: Record<string, unknown>,
 ): Promise<ApplicationRow> {
+  forgetWritten(ctx, id);
   const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
@@ -565,9 +636,33 @@ export interface PrefillPlan {
 export async function prefillPlan(ctx: ServiceContext, caller: Caller, id: string): Promise<PrefillPlan> {
   const app = await loadOwn(ctx.db, caller, id);
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  const plan = await planFor(ctx, service);
+  return withStanding(ctx, await planFor(ctx, service), { type: app.subject_type, id: app.subject_id });
+}
+
+/**
+ * The consent screen before any draft exists (a client that sends the consent with the form): the
+ * plan of the service for the person or organisation the caller's account speaks for, with the
+ * form's definition (the fields the plan fills in are named by it).
+ */
+export async function prefillPlanOfService(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { kind?: "item" | "bundle" | undefined; service: string },
+): Promise<PrefillPlan & { formDefinition: ResolvedService["form"] }> {
+  const service = await resolveService(ctx, input.kind, input.service);
+  const subject = await consents.subjectOf(ctx, caller);
+  const plan = await withStanding(ctx, await planFor(ctx, service), subject);
+  return { ...plan, formDefinition: service.form };
+}
+
+/** The plan with the consent the subject already gave for each of its consent groups, if any. */
+async function withStanding(
+  ctx: ServiceContext,
+  plan: PrefillPlan,
+  subject: { type: "person" | "organisation"; id: string },
+): Promise<PrefillPlan> {
   for (const entries of consentGroups(plan).values()) {
-    const standing = await standingConsentFor(ctx, app, entries);
+    const standing = await standingConsentFor(ctx, subject, entries);
     for (const e of entries) {
       e.standingConsent = standing
         ? {
@@ -596,11 +691,12 @@ function consentGroups(plan: PrefillPlan): Map<string, PrefillPlanEntry[]> {
  * within its validity), used again rather than asked a second time. It must last at least a day more
  * so that it does not lapse in the middle of this application.
  */
-function standingConsentFor(ctx: ServiceContext, app: ApplicationRow, entries: PrefillPlanEntry[]) {
-  return consents.findStanding(
-    ctx.db,
-    standingQuery({ type: app.subject_type, id: app.subject_id }, entries),
-  );
+function standingConsentFor(
+  ctx: ServiceContext,
+  subject: { type: "person" | "organisation"; id: string },
+  entries: PrefillPlanEntry[],
+) {
+  return consents.findStanding(ctx.db, standingQuery(subject, entries));
 }
 
 function standingQuery(
@@ -743,34 +839,49 @@ export async function prefill(
 const ON_BEHALF_PREFILL =
   "Pre-fill needs the person's own consent in the app; on an application made on their behalf, type the fields";
 
-/** prefill, on the caller's draft as read (with its events and its subject's key, null if unknown). */
-async function prefillDraft(
+/** What pre-filling read from the registries, to merge into a draft. */
+interface RegistryReads {
+  /** The form values filled in. */
+  values: Record<string, unknown>;
+  filled: Record<string, PrefilledValue>;
+  materials: Record<string, MaterialState>;
+  /** The consents the reads were made under (each once). */
+  consentIds: string[];
+  issues: PrefillIssue[];
+  /** The pre-fill event's comment. */
+  comment: string;
+}
+
+/**
+ * The reads of pre-filling for an application (its number; its subject and the subject's key):
+ * one consent per department and purpose, granted by the applicant on this screen (or given
+ * before: `standing`, when read already), then one gateway read per entry of the plan, each under
+ * its department's agreement and logged in the ledger with the application's number.
+ */
+async function readRegistries(
   ctx: ServiceContext,
   caller: Caller,
-  app: ApplicationRow,
-  events: EventRow[],
-  key: SubjectKey | null,
-  /** The plan, and the standing consent of each of its consent groups, when read already. */
-  known?: { plan: PrefillPlan; standing: Map<PrefillPlanEntry[], { id: string } | null> },
-): Promise<Committed & { issues: PrefillIssue[] }> {
-  const id = app.id;
-  requireDraft(app);
-  if (app.on_behalf) {
-    throw conflict(ON_BEHALF_PREFILL);
-  }
-  const service = await resolveService(ctx, app.kind, app.service_code, "service");
-  const plan = known?.plan ?? (await planFor(ctx, service));
-  if (!key) {
+  service: ResolvedService,
+  plan: PrefillPlan,
+  target: {
+    number: string;
+    subject: { type: "person" | "organisation"; id: string };
+    key: SubjectKey | null;
+    /** The standing consent of each of the plan's consent groups, when read already. */
+    standing?: Map<PrefillPlanEntry[], { id: string } | null> | undefined;
+  },
+): Promise<RegistryReads> {
+  if (!target.key) {
     throw notFound("The applicant");
   }
-  const subjectKey = key;
-  const applicantCaller: Caller = caller;
-  // One consent per department and purpose, granted by the applicant on this screen (or given before).
+  const subjectKey = target.key;
   const consentIds: string[] = [];
-  for (const entries of known?.standing.keys() ?? consentGroups(plan).values()) {
+  for (const entries of target.standing?.keys() ?? consentGroups(plan).values()) {
     const first = entries[0] as PrefillPlanEntry;
     const scope = entries.map((e) => ({ resource: e.resource, fields: e.fields }));
-    const standing = known ? known.standing.get(entries) : await standingConsentFor(ctx, app, entries);
+    const standing = target.standing
+      ? target.standing.get(entries)
+      : await standingConsentFor(ctx, target.subject, entries);
     if (standing) {
       consentIds.push(standing.id);
       continue;
@@ -781,9 +892,9 @@ async function prefillDraft(
       scope,
       purpose: first.purpose,
       validUntil: plan.validUntil,
-      reference: `${service.name} ${app.number}`,
+      reference: `${service.name} ${target.number}`,
     });
-    await consents.decideConsent(ctx, applicantCaller, consent.id, "grant");
+    await consents.decideConsent(ctx, caller, consent.id, "grant");
     consentIds.push(consent.id);
   }
   const filled: Record<string, PrefilledValue> = {};
@@ -799,7 +910,7 @@ async function prefillDraft(
         subject: subjectKey,
         purpose: e.purpose,
         fields: e.fields,
-        reference: app.number,
+        reference: target.number,
       });
     } catch (error) {
       // One registry refusing or failing leaves its fields to the applicant, not the whole pre-fill.
@@ -837,9 +948,41 @@ async function prefillDraft(
       };
     }
   }
+  return {
+    values: Object.fromEntries(Object.entries(filled).map(([name, v]) => [name, v.value])),
+    filled,
+    materials,
+    consentIds: [...new Set(consentIds)],
+    issues,
+    comment: `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
+  };
+}
+
+/** prefill, on the caller's draft as read (with its events and its subject's key, null if unknown). */
+async function prefillDraft(
+  ctx: ServiceContext,
+  caller: Caller,
+  app: ApplicationRow,
+  events: EventRow[],
+  key: SubjectKey | null,
+): Promise<Committed & { issues: PrefillIssue[] }> {
+  const id = app.id;
+  forgetWritten(ctx, id);
+  requireDraft(app);
+  if (app.on_behalf) {
+    throw conflict(ON_BEHALF_PREFILL);
+  }
+  const service = await resolveService(ctx, app.kind, app.service_code, "service");
+  const plan = await planFor(ctx, service);
+  const { values, filled, materials, consentIds, issues, comment } = await readRegistries(
+    ctx,
+    caller,
+    service,
+    plan,
+    { number: app.number, subject: { type: app.subject_type, id: app.subject_id }, key },
+  );
   // One statement: the values merged into the draft as it is now (still a draft), and the event.
-  const values = Object.fromEntries(Object.entries(filled).map(([name, v]) => [name, v.value]));
-  const { rows } = await sql<{ app: unknown; event: unknown }>`
+  const { rows } = await sql<{ app: unknown; version: string; event: unknown }>`
     with application as (
       update applications set
         form = form || ${JSON.stringify(values)}::jsonb,
@@ -847,11 +990,11 @@ async function prefillDraft(
         materials = materials || ${JSON.stringify(materials)}::jsonb,
         consents = consents || coalesce((
           select jsonb_agg(c.value order by c.ordinality)
-          from jsonb_array_elements(${JSON.stringify([...new Set(consentIds)])}::jsonb) with ordinality c
+          from jsonb_array_elements(${JSON.stringify(consentIds)}::jsonb) with ordinality c
           where not applications.consents @> jsonb_build_array(c.value)), '[]'::jsonb),
         updated_at = ${new Date()}
       where id = ${id} and applicant_account = ${app.applicant_account} and status = 'draft'
-      returning *
+      returning *, xmin::text as row_version
     ), application_event as (
       ${ctx.db
         .insertInto("application_events")
@@ -866,16 +1009,13 @@ async function prefillDraft(
               sql.val("prefill").as("action"),
               sql<null>`null`.as("step"),
               sql<null>`null`.as("department"),
-              sql
-                .val(
-                  `${Object.keys(filled).length} fields from ${plan.entries.length - issues.length} of ${plan.entries.length} registries`,
-                )
-                .as("comment"),
+              sql.val(comment).as("comment"),
             ]),
         )
         .returningAll()}
     )
-    select (select row_to_json(application) from application) as app,
+    select (select to_jsonb(application) - 'row_version' from application) as app,
+      (select row_version from application) as version,
       (select row_to_json(application_event) from application_event) as event`.execute(ctx.db);
   const written = rows[0];
   if (!written?.app) {
@@ -883,12 +1023,13 @@ async function prefillDraft(
     requireDraft((await readOwn(ctx, caller, id)).app);
     throw conflict("The application changed meanwhile; try again");
   }
-  return {
+  const committed = {
     app: appFromJson(written.app),
     events: [...events, eventFromJson(written.event)],
     tasks: [],
-    issues,
   };
+  rememberWritten(ctx, committed, written.version);
+  return { ...committed, issues };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -929,6 +1070,7 @@ export async function upload(
   if (!check(bytes)) {
     throw validationError("body.content", `The file is not a ${input.mediaType} file`);
   }
+  forgetWritten(ctx, id);
   const service = await serviceOfOwn(ctx, caller, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
@@ -1057,9 +1199,10 @@ const SUBMIT_ATTEMPTS = 3;
 
 /**
  * Submits a draft: checked in full, then one task per item starts its steps and its clock. The
- * draft is read and checked, then one statement writes the tasks, the status, the event and the
- * notification along the ledger entry, for the draft as checked: when it changed in between, that
- * statement fails as a whole and the submission is checked again on the draft as it now is.
+ * draft is read (or taken as this process just wrote it) and checked, then one statement writes the
+ * tasks, the status, the event and the notification along the ledger entry, for the draft as
+ * checked: when it changed in between, that statement fails as a whole and the submission is
+ * checked again on the draft as it now is (read).
  */
 export async function submit(
   ctx: ServiceContext,
@@ -1070,7 +1213,7 @@ export async function submit(
   const calendar = await calendarFor(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitOnce(ctx, caller, id, hooks, calendar);
+      return await submitOnce(ctx, caller, id, hooks, calendar, attempt === 1);
     } catch (error) {
       if ((error as { code?: unknown }).code !== CHANGED_MEANWHILE) {
         throw error;
@@ -1091,8 +1234,12 @@ async function submitOnce(
   id: string,
   hooks: ConclusionHooks,
   calendar: WorkingCalendar,
+  /** A first attempt: the draft as this process just wrote it, when it did, is not read again. */
+  first: boolean,
 ): Promise<Committed> {
-  const { app, events, version } = await readOwn(ctx, caller, id);
+  const known = first ? takeWritten(ctx, id) : undefined;
+  const { app, events, version } =
+    known && isApplicant(known.app, caller) ? known : await readOwn(ctx, caller, id);
   const service = await resolveService(ctx, app.kind, app.service_code, "service");
   requireDraft(app);
   const errors = problemsOf(service, app);
@@ -1101,7 +1248,7 @@ async function submitOnce(
   }
   const now = new Date();
   const today = chinaDate(now);
-  const tasks = service.items.map(({ item, after }) => {
+  const tasks = service.items.map(({ item, after }): NewTask => {
     const status = initialStatus(after);
     const steps = item.steps.map((s) => ({ kind: s.kind, department: s.department ?? item.department }));
     return {
@@ -1130,79 +1277,48 @@ async function submitOnce(
     due_on: dueOrNull(calendar, today, service.promisedDays),
     updated_at: now,
   };
-  const along = hooks.onSubmitted ? await hooks.onSubmitted(submitted) : null;
-  const { selected } = await ctx.ledger.recordAlongSelecting(
-    ctx.db,
+  // One statement with concurrent submissions (writeSubmission): the status for the draft as read
+  // (its xmin), the tasks, the event and what the hooks add (the notification) along the entry.
+  const written = await writeSubmission(
+    ctx,
     {
-      action: "application.submit",
-      actor: caller.actor,
-      subjects: [{ type: app.subject_type, id: app.subject_id }],
-      resource: `applications/${id}`,
-      reference: app.number,
-      outcome: "success",
-      requestId: caller.requestId,
-      details: {
-        service: app.service_code,
-        items: service.items.map((i) => i.item.code),
-        prefilled: Object.keys(app.prefill).length,
-        obtainedMaterials: Object.values(app.materials).filter((m) => m.via === "exchange").length,
-        uploadedMaterials: Object.values(app.materials).filter((m) => m.via === "upload").length,
+      id,
+      version,
+      submittedAt: now,
+      acceptedOn: today,
+      dueOn: submitted.due_on,
+      actor: caller.actor.accountId,
+      tasks,
+      app: submitted,
+      entry: {
+        action: "application.submit",
+        actor: caller.actor,
+        subjects: [{ type: app.subject_type, id: app.subject_id }],
+        resource: `applications/${id}`,
+        reference: app.number,
+        outcome: "success",
+        requestId: caller.requestId,
+        details: {
+          service: app.service_code,
+          items: service.items.map((i) => i.item.code),
+          prefilled: Object.keys(app.prefill).length,
+          obtainedMaterials: Object.values(app.materials).filter((m) => m.via === "exchange").length,
+          uploadedMaterials: Object.values(app.materials).filter((m) => m.via === "upload").length,
+        },
       },
     },
-    (seq) => [
-      {
-        name: "application",
-        sql: sql`${ctx.db
-          .updateTable("applications")
-          .set({
-            status: submitted.status,
-            submitted_at: now,
-            accepted_on: submitted.accepted_on,
-            due_on: submitted.due_on,
-            updated_at: now,
-          })
-          .where("id", "=", id)
-          .where(sql<boolean>`xmin = ${version}::xid`)
-          .returningAll()}`,
-      },
-      {
-        name: "application_tasks_new",
-        sql: sql`${ctx.db.insertInto("application_tasks").values(tasks).returningAll()}`,
-      },
-      {
-        // Its application id is the updated row's: when the draft changed since it was read, none,
-        // and the statement fails as a whole (ledger entry, tasks and notification included).
-        name: "application_event",
-        sql: sql`${ctx.db
-          .insertInto("application_events")
-          .values(
-            eventValues(
-              sql<string>`coalesce((select id from application), applications_changed_meanwhile())`,
-              null,
-              caller,
-              "submit",
-              { ledgerSeq: seq },
-            ),
-          )
-          .returningAll()}`,
-      },
-      ...(along?.companions ?? []),
-    ],
-    sql<{ app: unknown; tasks: unknown[]; event: unknown }>`json_build_object(
-      'app', (select row_to_json(application) from application),
-      'tasks', (select coalesce(json_agg(t order by t.item_code), '[]'::json) from application_tasks_new t),
-      'event', (select row_to_json(application_event) from application_event))`,
+    hooks.onSubmitted,
   );
-  await along?.after();
   return {
-    app: appFromJson(selected.app),
-    events: [...events, eventFromJson(selected.event)],
-    tasks: selected.tasks.map(taskFromJson),
+    app: appFromJson(written.app),
+    events: [...events, ...written.events.map(eventFromJson)],
+    tasks: written.tasks.map(taskFromJson),
   };
 }
 
 /** The applicant withdraws a draft or an application no department has concluded a part of. */
 export async function withdraw(ctx: ServiceContext, caller: Caller, id: string): Promise<ApplicationRow> {
+  forgetWritten(ctx, id);
   return inTransaction(ctx.db, async (tx) => {
     const app = await loadOwn(tx, caller, id, true);
     if (app.status !== "draft" && app.status !== "submitted") {
@@ -1559,10 +1675,11 @@ export interface ConclusionHooks {
   onConcluded?: (tx: Tx, app: ApplicationRow) => Promise<void>;
   onSupplement?: (tx: Tx, app: ApplicationRow, task: TaskRow, request: SupplementRequest) => Promise<void>;
   /**
-   * An application is being submitted (`app` as it will be once submitted): statements to write
-   * along its submission, in the same statement, and what to do once that succeeded.
+   * Applications are being submitted together, in one statement (each as it will be once
+   * submitted): statements to write along, in that statement, and what to do once it succeeded.
+   * The same function for concurrent submissions, so that they can be written together.
    */
-  onSubmitted?: (app: ApplicationRow) => Promise<{ companions: Companion[]; after: () => Promise<void> }>;
+  onSubmitted?: SubmissionCompanions;
 }
 
 /** Working days from acceptance to `today`, the paused days left out (what 办结用时 reports). */

@@ -2,7 +2,7 @@ import type { CertificateClaim } from "../../../shared/certificates/certificate.
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import { issueCertificate } from "../certificates/index.js";
 import { SYSTEM } from "../ledger/index.js";
-import { notify, notifyAlong } from "../notifications/index.js";
+import { notify, notifyAlongMany } from "../notifications/index.js";
 import type { ApplicationRow, ConclusionHooks } from "./applications.service.js";
 
 const link = (app: ApplicationRow) => `/portal/applications/${app.id}`;
@@ -47,16 +47,19 @@ function claimsOf(
  */
 export function conclusionHooks(ctx: ServiceContext): ConclusionHooks {
   return {
-    async onSubmitted(app) {
-      const { companions, wake } = await notifyAlong(ctx, {
-        accountId: app.applicant_account,
-        kind: "application.submitted",
-        title: `已受理：${app.service_name}`,
-        titleEn: `Received: ${app.service_name_en}`,
-        body: `办件编号 ${app.number}。可在“我的办件”查看进度。`,
-        bodyEn: `Application ${app.number}. Follow its progress under My applications.`,
-        link: link(app),
-      });
+    async onSubmitted(apps) {
+      const { companions, wake } = await notifyAlongMany(
+        ctx,
+        apps.map((app) => ({
+          accountId: app.applicant_account,
+          kind: "application.submitted",
+          title: `已受理：${app.service_name}`,
+          titleEn: `Received: ${app.service_name_en}`,
+          body: `办件编号 ${app.number}。可在“我的办件”查看进度。`,
+          bodyEn: `Application ${app.number}. Follow its progress under My applications.`,
+          link: link(app),
+        })),
+      );
       return { companions, after: wake };
     },
 

@@ -10,5 +10,6 @@ export {
   type NotifyResult,
   notify,
   notifyAlong,
+  notifyAlongMany,
   type SkipReason,
 } from "./notifications.service.js";

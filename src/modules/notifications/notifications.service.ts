@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { ChannelKind } from "../../../shared/notifications/notifications.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
+import { jsonRows } from "../../platform/db/json-rows.js";
 import type { DB } from "../../platform/db/schema.js";
 import { forbidden, notFound, validationError } from "../../platform/errors.js";
 import { accounts } from "../identity/index.js";
@@ -163,38 +164,52 @@ export async function notify(
  * it once the statement succeeded) then wakes the delivery workers, as notify() does at commit. The
  * account must exist (its foreign key refuses the statement otherwise).
  */
-export async function notifyAlong(
+export function notifyAlong(
   ctx: ServiceContext,
   input: NotifyInput,
 ): Promise<{ companions: Companion[]; wake: () => Promise<void> }> {
-  const row = checked(input);
-  const channels = await enabledChannelsOf(ctx, ctx.db);
-  const id = randomUUID();
+  return notifyAlongMany(ctx, [input]);
+}
+
+/**
+ * notifyAlong for many notifications at once (changes written together, a group commit): the same
+ * statements, every row through one JSON parameter (jsonRows), so that their text is the same whatever they hold.
+ */
+export async function notifyAlongMany(
+  ctx: ServiceContext,
+  inputs: readonly NotifyInput[],
+): Promise<{ companions: Companion[]; wake: () => Promise<void> }> {
   const createdAt = new Date();
+  const rows = inputs.map((input) => ({ ...checked(input), id: randomUUID(), created_at: createdAt }));
+  const channels = await enabledChannelsOf(ctx, ctx.db);
   const companions: Companion[] = [
     {
       name: "notification",
-      sql: sql`${ctx.db.insertInto("notifications").values({ ...row, id, created_at: createdAt })}`,
+      sql: sql`insert into notifications (id, account_id, kind, title, title_en, body, body_en, link, created_at)
+        select r.id, r.account_id, r.kind, r.title, r.title_en, r.body, r.body_en, r.link, r.created_at
+        from ${jsonRows(rows, NOTIFICATION_TYPES, "r")}`,
     },
   ];
   if (channels.length === 0) {
     return { companions, wake: async () => {} };
   }
-  const contact = await accounts.contactOf(ctx, row.account_id);
-  if (!contact) {
-    throw notFound("Account");
-  }
-  const outbox: { notification_id: string; channel_id: string; payload: OutboxPayload }[] = [];
-  for (const channel of channels) {
-    const to = channel.kind === "email" ? contact.email : contact.mobile;
-    if (contact.status === "active" && to) {
-      outbox.push({
-        notification_id: id,
-        channel_id: channel.id,
-        payload: {
+  const accountIds = [...new Set(rows.map((r) => r.account_id))];
+  const contacts = new Map(
+    await Promise.all(accountIds.map(async (id) => [id, await accounts.contactOf(ctx, id)] as const)),
+  );
+  const outbox: { notification_id: string; channel_id: string; payload: string }[] = [];
+  for (const row of rows) {
+    const contact = contacts.get(row.account_id);
+    if (!contact) {
+      throw notFound("Account");
+    }
+    for (const channel of channels) {
+      const to = channel.kind === "email" ? contact.email : contact.mobile;
+      if (contact.status === "active" && to) {
+        const payload: OutboxPayload = {
           to,
           notification: {
-            id,
+            id: row.id,
             kind: row.kind,
             title: row.title,
             titleEn: row.title_en,
@@ -203,8 +218,9 @@ export async function notifyAlong(
             link: row.link ?? null,
             createdAt: createdAt.toISOString(),
           },
-        },
-      });
+        };
+        outbox.push({ notification_id: row.id, channel_id: channel.id, payload: JSON.stringify(payload) });
+      }
     }
   }
   if (outbox.length === 0) {
@@ -212,12 +228,24 @@ export async function notifyAlong(
   }
   companions.push({
     name: "notification_outbox_rows",
-    sql: sql`${ctx.db
-      .insertInto("notification_outbox")
-      .values(outbox.map((o) => ({ ...o, payload: JSON.stringify(o.payload) })))}`,
+    sql: sql`insert into notification_outbox (notification_id, channel_id, payload)
+      select o.notification_id, o.channel_id, o.payload::jsonb from ${jsonRows(outbox, OUTBOX_TYPES, "o")}`,
   });
   return { companions, wake: () => repo.wakeWorkers(ctx.db) };
 }
+
+const NOTIFICATION_TYPES = {
+  id: "uuid",
+  account_id: "uuid",
+  kind: "text",
+  title: "text",
+  title_en: "text",
+  body: "text",
+  body_en: "text",
+  link: "text",
+  created_at: "timestamptz",
+};
+const OUTBOX_TYPES = { notification_id: "uuid", channel_id: "uuid", payload: "text" };
 
 function ownAccount(caller: Caller): string {
   const id = caller.actor.accountId;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { calendarFor, chinaDate } from "../../platform/calendar/index.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
-import { groupCommit } from "../../platform/db/group-commit.js";
+import { groupCommitPerDb } from "../../platform/db/group-commit.js";
 import { inTransaction } from "../../platform/db/tx.js";
 import { DomainError, forbidden, notFound, validationError } from "../../platform/errors.js";
 import type { RecordInput } from "../ledger/index.js";
@@ -335,10 +335,6 @@ export async function submit(
 
 /** At most this many requests per write, and one write at a time: requests arriving meanwhile go together. */
 const GROUP = { maxBatch: 32, maxInFlight: 1 };
-const writers = new WeakMap<
-  object,
-  (item: { item: repo.IntakeItem; entry: RecordInput }) => Promise<repo.Written>
->();
 
 /**
  * Writes a request with its ledger entry and returns what was written. Concurrent intakes are
@@ -347,19 +343,14 @@ const writers = new WeakMap<
  * succeeded, or fails with its own error (see groupCommit). Inside a caller's transaction, at once.
  */
 function writeIntake(ctx: ServiceContext, item: repo.IntakeItem, entry: RecordInput): Promise<repo.Written> {
-  if (ctx.db.isTransaction) {
-    return writeIntakes(ctx, ctx.db, [{ item, entry }]).then(([w]) => w as repo.Written);
-  }
-  let write = writers.get(ctx.db);
-  if (!write) {
-    write = groupCommit(
-      (batch: { item: repo.IntakeItem; entry: RecordInput }[]) => writeIntakes(ctx, ctx.db, batch),
-      GROUP,
-    );
-    writers.set(ctx.db, write);
-  }
-  return write({ item, entry });
+  return intakeWriter(ctx, { item, entry });
 }
+
+const intakeWriter = groupCommitPerDb(
+  (ctx: ServiceContext, batch: { item: repo.IntakeItem; entry: RecordInput }[]) =>
+    writeIntakes(ctx, ctx.db, batch),
+  GROUP,
+);
 
 /** One statement: the batch's requests, links, events and assignments along their ledger entries. */
 async function writeIntakes(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit } from "./group-commit.js";
+import { groupCommit, groupCommitPerDb } from "./group-commit.js";
 
 describe("group commit", () => {
   it("writes concurrent items together once the write slots are busy, each caller getting its own result", async () => {
@@ -73,5 +73,28 @@ describe("group commit", () => {
     const results = await Promise.allSettled([1, 2].map(add));
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(writes).toBe(1);
+  });
+
+  it("groups per database, and writes an item inside a transaction at once and alone", async () => {
+    const writes: { db: string; items: number[] }[] = [];
+    const add = groupCommitPerDb(
+      async (ctx: { db: { name: string; isTransaction: boolean } }, items: number[]) => {
+        writes.push({ db: ctx.db.name, items });
+        return items.map((n) => n + 1);
+      },
+      { maxBatch: 8, maxInFlight: 1 },
+    );
+    const a = { db: { name: "a", isTransaction: false } };
+    const b = { db: { name: "b", isTransaction: false } };
+    const tx = { db: { name: "tx", isTransaction: true } };
+    expect(await Promise.all([add(a, 1), add(b, 2), add(a, 3), add(tx, 4), add(tx, 5)])).toEqual([
+      2, 3, 4, 5, 6,
+    ]);
+    expect(writes).toEqual([
+      { db: "tx", items: [4] },
+      { db: "tx", items: [5] },
+      { db: "a", items: [1, 3] },
+      { db: "b", items: [2] },
+    ]);
   });
 });

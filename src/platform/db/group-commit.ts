@@ -91,3 +91,33 @@ export function groupCommit<T, R>(
       }
     });
 }
+
+/**
+ * A group commit per database (the platform may serve several in one process, in tests): `write`
+ * of the items of concurrent callers on the same database (`ctx.db`), as groupCommit; the batch is
+ * written through the context of the first caller on that database. Inside a caller's transaction
+ * (`ctx.db.isTransaction`) an item is written at once, alone, so that it commits or rolls back with
+ * the caller's other changes.
+ */
+export function groupCommitPerDb<C extends { db: object & { isTransaction: boolean } }, T, R>(
+  write: (ctx: C, items: T[]) => Promise<R[]>,
+  options: GroupCommitOptions,
+): (ctx: C, item: T) => Promise<R> {
+  const writers = new WeakMap<object, (item: T) => Promise<R>>();
+  return (ctx, item) => {
+    if (ctx.db.isTransaction) {
+      return write(ctx, [item]).then((results) => {
+        if (results.length !== 1) {
+          throw new Error(`group commit: ${results.length} results for 1 item`);
+        }
+        return results[0] as R;
+      });
+    }
+    let writer = writers.get(ctx.db);
+    if (!writer) {
+      writer = groupCommit((items: T[]) => write(ctx, items), options);
+      writers.set(ctx.db, writer);
+    }
+    return writer(item);
+  };
+}

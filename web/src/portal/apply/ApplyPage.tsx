@@ -104,8 +104,11 @@ export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
       Object.keys(application.prefill).length > 0 ||
       application.materials.some((m) => m.state?.via === "exchange"));
   const requested = params.get("step");
+  // Before the draft exists: the notice, then the consent screen (the draft comes with the consent).
   const step: Step = !draftId
-    ? "notice"
+    ? requested === "consent" && !assisted
+      ? "consent"
+      : "notice"
     : isStep(requested)
       ? requested
       : consentDecided
@@ -154,29 +157,43 @@ export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
     }
   };
 
-  const start = () =>
-    run("start", async () => {
-      const detail = await api<ApplicationDetail>("/api/applications", {
-        method: "POST",
-        body: { service: code },
-      });
-      setFresh(detail);
-      setParams({ draft: detail.id, step: "consent" });
+  /** A new draft, pre-filled at once when the applicant consented on the screen before it. */
+  const create = async (prefill: boolean, next: Step) => {
+    const detail = await api<PrefillAnswer>("/api/applications", {
+      method: "POST",
+      body: prefill ? { service: code, prefill: { consent: true } } : { service: code },
     });
+    setIssues(detail.prefillIssues ?? []);
+    setFresh(detail);
+    setParams({ draft: detail.id, step: next });
+  };
+
+  // The consent screen comes before the draft: one request then makes the draft and pre-fills it.
+  const start = async () => {
+    if (assisted) {
+      await run("start", () => create(false, "consent"));
+      return;
+    }
+    setError(undefined);
+    setParams({ step: "consent" });
+  };
 
   const consent = () =>
     run("consent", async () => {
-      const detail = await api<PrefillAnswer>(
-        `/api/applications/${encodeURIComponent(draftId ?? "")}/prefill`,
-        {
-          method: "POST",
-          body: { consent: true },
-        },
-      );
+      if (!draftId) {
+        await create(true, "form");
+        return;
+      }
+      const detail = await api<PrefillAnswer>(`/api/applications/${encodeURIComponent(draftId)}/prefill`, {
+        method: "POST",
+        body: { consent: true },
+      });
       setIssues(detail.prefillIssues ?? []);
       setFresh(detail);
       go("form");
     });
+
+  const decline = () => (draftId ? go("form") : run("consent", () => create(false, "form")));
 
   const submit = () =>
     run("submit", async () => {
@@ -276,6 +293,21 @@ export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
     );
   }
 
+  // Before the draft exists (`undefined`), or on the draft.
+  const consentStep = (draft: ApplicationDetail | undefined) => (
+    <ConsentStep
+      application={draft}
+      code={code}
+      catalogue={catalogue}
+      departmentName={departments.name}
+      busy={busy === "consent"}
+      error={error}
+      onConsent={() => void consent()}
+      onDecline={() => void decline()}
+      onNext={() => void decline()}
+    />
+  );
+
   let body: ReactNode;
   if (step === "notice") {
     const draft = mine.data?.items.find((a) => a.status === "draft" && a.service.code === code);
@@ -327,6 +359,8 @@ export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
         }
       />
     );
+  } else if (step === "consent" && !draftId) {
+    body = consentStep(undefined);
   } else if (loaded.error) {
     body = <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
   } else if (!application) {
@@ -334,18 +368,7 @@ export function ApplyPage({ assisted = false }: { assisted?: boolean } = {}) {
   } else if (step === "consent" && application.onBehalf) {
     body = <AssistedNote application={application} onNext={() => go("form")} />;
   } else if (step === "consent") {
-    body = (
-      <ConsentStep
-        application={application}
-        catalogue={catalogue}
-        departmentName={departments.name}
-        busy={busy === "consent"}
-        error={error}
-        onConsent={() => void consent()}
-        onDecline={() => go("form")}
-        onNext={() => go("form")}
-      />
-    );
+    body = consentStep(application);
   } else if (step === "form") {
     body = (
       <FormStep

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import type { ApiError } from "../../shared/api";
 import { fieldTitle } from "../../shared/applications/form";
-import type { ApplicationDetail, PrefillPlan } from "../../shared/applications/types";
+import type { ApplicationDetail, PrefillPlan, ServiceForm } from "../../shared/applications/types";
 import { ProblemAlert } from "../../shared/components/ProblemAlert";
 import type { Catalogue } from "../../shared/exchange/useCatalogue";
 import { useI18n } from "../../shared/I18nProvider";
@@ -12,9 +12,12 @@ import { useApi } from "../../shared/useApi";
 /**
  * 授权预填: for each registry the platform would read, who asks, whose data, which fields, why, on
  * what legal basis and until when; the applicant agrees (and the fields fill in) or types them.
+ * Before the draft exists (`application` absent), the plan of the service `code`: the consent then
+ * comes with the draft, in one request.
  */
 export function ConsentStep({
   application,
+  code,
   catalogue,
   departmentName,
   busy,
@@ -23,7 +26,8 @@ export function ConsentStep({
   onDecline,
   onNext,
 }: {
-  application: ApplicationDetail;
+  application: ApplicationDetail | undefined;
+  code: string;
   catalogue: Catalogue;
   departmentName: (code: string) => string;
   busy: boolean;
@@ -33,11 +37,16 @@ export function ConsentStep({
   onNext: () => void;
 }) {
   const { t, pick, dateTime } = useI18n();
-  const plan = useApi<PrefillPlan>(`/api/applications/${encodeURIComponent(application.id)}/prefill`);
-  const filled = Object.keys(application.prefill).length;
-  const obtained = application.materials.filter((m) => m.state?.via === "exchange").length;
-  const done = filled > 0 || obtained > 0 || application.consents.length > 0;
-  const title = (name: string) => fieldTitle(application.formDefinition, name, pick);
+  const plan = useApi<PrefillPlan & { formDefinition?: ServiceForm | null }>(
+    application
+      ? `/api/applications/${encodeURIComponent(application.id)}/prefill`
+      : `/api/applications/prefill-plan?service=${encodeURIComponent(code)}`,
+  );
+  const filled = application ? Object.keys(application.prefill).length : 0;
+  const obtained = application ? application.materials.filter((m) => m.state?.via === "exchange").length : 0;
+  const done = filled > 0 || obtained > 0 || (application?.consents.length ?? 0) > 0;
+  const title = (name: string) =>
+    fieldTitle(application?.formDefinition ?? plan.data?.formDefinition ?? null, name, pick);
 
   if (plan.error) {
     return <ProblemAlert error={plan.error} onRetry={plan.reload} />;
