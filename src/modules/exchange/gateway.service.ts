@@ -3,7 +3,7 @@ import { type RawBuilder, sql } from "kysely";
 import { canonicalJson, type Json } from "../../../shared/ledger/canonical.js";
 import type { Caller, ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
-import { groupCommit } from "../../platform/db/group-commit.js";
+import { groupCommitPerDb } from "../../platform/db/group-commit.js";
 import { jsonRows } from "../../platform/db/json-rows.js";
 import { runShapedMany, type SlotType } from "../../platform/db/shaped.js";
 import { inTransaction } from "../../platform/db/tx.js";
@@ -452,12 +452,13 @@ const SLOT_TYPES: Record<SlotName, SlotType> = {
  * per statement, and statements at once per shape and database.
  */
 const READS = { maxBatch: 64, maxInFlight: 1 };
-const readers = new WeakMap<object, Map<string, (values: unknown[]) => Promise<GatewayRead>>>();
+const readers = new Map<string, (ctx: ServiceContext, values: unknown[]) => Promise<GatewayRead>>();
 
 /**
  * The gateway's one read for a call: the shape `shape` with the named values. Concurrent calls of
  * the same shape are read together in one statement (runShapedMany), each getting its own row;
- * inside a caller's transaction, at once. `build` gets each value as an SQL expression.
+ * inside a caller's transaction, at once. `build` gets each value as an SQL expression; it is used
+ * when the shape is first compiled, so it must depend on nothing but the shape.
  */
 function readFor(
   ctx: ServiceContext,
@@ -466,29 +467,19 @@ function readFor(
   values: unknown[],
   build: (slots: Partial<Record<SlotName, RawBuilder<unknown>>>) => RawBuilder<GatewayRead>,
 ): Promise<GatewayRead> {
-  const db = ctx.db;
-  const run = (items: unknown[][]) =>
-    runShapedMany(
-      db,
-      shape,
-      names.map((n) => SLOT_TYPES[n]),
-      items,
-      (slots) => build(Object.fromEntries(names.map((n, i) => [n, slots[i]]))),
-    );
-  if (db.isTransaction) {
-    return run([values]).then(([row]) => row as GatewayRead);
-  }
-  let byShape = readers.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    readers.set(db, byShape);
-  }
-  let read = byShape.get(shape);
+  let read = readers.get(shape);
   if (!read) {
-    read = groupCommit(run, READS);
-    byShape.set(shape, read);
+    const types = names.map((n) => SLOT_TYPES[n]);
+    read = groupCommitPerDb(
+      (c: ServiceContext, items: unknown[][]) =>
+        runShapedMany(c.db, shape, types, items, (slots) =>
+          build(Object.fromEntries(names.map((n, i) => [n, slots[i]]))),
+        ),
+      READS,
+    );
+    readers.set(shape, read);
   }
-  return read(values);
+  return read(ctx, values);
 }
 
 function present(
@@ -590,25 +581,16 @@ interface Success {
   day: string;
 }
 
-const writers = new WeakMap<object, (success: Success) => Promise<number>>();
-
 /**
  * Writes a successful call's ledger entry with its call log row and counts, and returns the entry's
  * sequence number once written. Concurrent calls are written together (group commit): one
  * statement for the batch, so each call's records are as atomic as before, and a call returns only
  * after the statement holding its records succeeded. Inside a caller's transaction, written at once.
  */
-function recordSuccess(ctx: ServiceContext, success: Success): Promise<number> {
-  if (ctx.db.isTransaction) {
-    return writeSuccesses(ctx, ctx.db, [success]).then(([seq]) => seq as number);
-  }
-  let write = writers.get(ctx.db);
-  if (!write) {
-    write = groupCommit((batch: Success[]) => writeSuccesses(ctx, ctx.db, batch), GROUP);
-    writers.set(ctx.db, write);
-  }
-  return write(success);
-}
+const recordSuccess = groupCommitPerDb(
+  (ctx: ServiceContext, batch: Success[]) => writeSuccesses(ctx, ctx.db, batch),
+  GROUP,
+);
 
 const CALL_TYPES = {
   request_id: "text",
