@@ -350,7 +350,7 @@ export async function createAndPrefill(
           groups.map((g) =>
             consents.standingCandidatesSql(
               // The subject's id as read in the same statement (a fragment where the id goes).
-              standingQuery({ type: expected, id: subjectId as unknown as string }, g),
+              standingQuery({ type: expected, id: subjectId }, g),
             ),
           ),
         )})`,
@@ -699,8 +699,8 @@ function standingConsentFor(
   return consents.findStanding(ctx.db, standingQuery(subject, entries));
 }
 
-function standingQuery(
-  subject: { type: "person" | "organisation"; id: string },
+function standingQuery<Id extends string | RawBuilder<string>>(
+  subject: { type: "person" | "organisation"; id: Id },
   entries: PrefillPlanEntry[],
 ) {
   const first = entries[0] as PrefillPlanEntry;

@@ -270,7 +270,8 @@ const STANDING_CANDIDATES = 20;
  * within another statement; pickStanding chooses among them.
  */
 export function standingCandidatesSql(input: {
-  subject: Subject;
+  /** The subject; its id a value or an SQL expression (e.g. read in the same statement). */
+  subject: { type: Subject["type"]; id: string | RawBuilder<string> };
   consumer: string;
   purpose: string;
   validAt: Date;
