@@ -12,6 +12,14 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
   let birthBundle: string;
 
   const db = () => t.platform.database.db;
+  /** The ledger entries recording the submission of the application `id`. */
+  const submitEntriesOf = (id: string) =>
+    db()
+      .selectFrom("ledger_entries")
+      .select("seq")
+      .where("action", "=", "application.submit")
+      .where("body", "like", `%applications/${id}"%`)
+      .execute();
   const officerOf = async (department: string) => {
     const username = OFFICERS[department];
     if (!username) {
@@ -493,12 +501,7 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
         .where("action", "=", "submit")
         .execute();
       expect(events).toHaveLength(1);
-      const entries = await db()
-        .selectFrom("ledger_entries")
-        .select("seq")
-        .where("action", "=", "application.submit")
-        .where("body", "like", `%applications/${app.id}"%`)
-        .execute();
+      const entries = await submitEntriesOf(app.id);
       expect(entries).toHaveLength(1);
     });
 
@@ -536,12 +539,7 @@ describe.each(testDatabases())("applications (%s)", (kind) => {
           .where("application_id", "=", app.id)
           .where("action", "=", "submit")
           .execute();
-        const entries = await db()
-          .selectFrom("ledger_entries")
-          .select("seq")
-          .where("action", "=", "application.submit")
-          .where("body", "like", `%applications/${app.id}"%`)
-          .execute();
+        const entries = await submitEntriesOf(app.id);
         expect(entries).toHaveLength(1);
         expect(events.map((e) => Number(e.ledger_seq))).toEqual([Number(entries[0]?.seq)]);
         const notified = await db()
