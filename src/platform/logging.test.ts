@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scrub, scrubDeep } from "./logging.js";
 
@@ -30,5 +34,43 @@ describe("log scrubbing", () => {
       nested: { idNumber: "[redacted]", note: "call [mobile]" },
       list: ["[mobile]"],
     });
+  });
+});
+
+describe("the batching log destination", () => {
+  /** Runs a process that logs through logDestination into a file, then ends as `end` says. */
+  const run = (end: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "yimen-log-"));
+    const file = path.join(dir, "out.log");
+    const code = `
+      import pino from "pino";
+      import { logDestination, loggerOptions } from ${JSON.stringify(path.resolve(import.meta.dirname, "logging.ts"))};
+      const log = pino(loggerOptions("info"), logDestination(${JSON.stringify(file)}));
+      log.info({ idNumber: "11010519491231002X" }, "first");
+      log.warn("second");
+      ${end}`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+    });
+    const lines = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { msg: string; idNumber?: string });
+    rmSync(dir, { recursive: true, force: true });
+    return { status: child.status, lines };
+  };
+
+  it("writes what it holds when the process exits at once", () => {
+    const { status, lines } = run("process.exit(0);");
+    expect(status).toBe(0);
+    expect(lines.map((l) => l.msg)).toEqual(["first", "second"]);
+    expect(lines[0]?.idNumber).toBe("[redacted]");
+  });
+
+  it("writes what it holds when the process dies of an uncaught exception", () => {
+    const { status, lines } = run('setTimeout(() => { throw new Error("boom"); }, 5);');
+    expect(status).not.toBe(0);
+    expect(lines.map((l) => l.msg)).toEqual(["first", "second"]);
   });
 });

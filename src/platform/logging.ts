@@ -1,3 +1,4 @@
+import { openSync } from "node:fs";
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
 
 // 18-character ID numbers (also inside longer strings), mainland mobile numbers, our API tokens.
@@ -88,7 +89,10 @@ export function loggerOptions(level: string): LoggerOptions {
  * written out when the process exits (pino flushes its destinations on exit).
  */
 export function logDestination(dest: number | string = 1): DestinationStream {
-  const stream = pino.destination({ dest, sync: false, minLength: 4096 });
+  // A path is opened here, at once, so that lines logged before an early exit are not lost while
+  // the file would still be opening.
+  const fd = typeof dest === "string" ? openSync(dest, "a") : dest;
+  const stream = pino.destination({ dest: fd, sync: false, minLength: 4096 });
   setInterval(() => {
     try {
       stream.flush();
