@@ -82,6 +82,22 @@ describe.each(testDatabases())("applications: pre-fill and handling (%s)", (kind
     expect((await citizen.post(`/api/applications/${other.id}/withdraw`)).statusCode).toBe(200);
   });
 
+  it("refuses a plan for an unknown or malformed service, or without signing in, naming the field", async () => {
+    const unknown = await citizen.get("/api/applications/prefill-plan?service=330100-XX-999-99");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers["content-type"]).toContain("application/problem+json");
+    const malformed = await citizen.get("/api/applications/prefill-plan?service=x%20y");
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().field).toContain("service");
+    const missing = await citizen.get("/api/applications/prefill-plan");
+    expect(missing.statusCode).toBe(400);
+    const anonymous = await t.app.inject({
+      method: "GET",
+      url: `/api/applications/prefill-plan?service=${BIRTH_REGISTRATION}`,
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it("pre-fills the draft in the same request when the consent comes with the form, answering as a read would", async () => {
     const consentsBefore = (await citizen.get("/api/me/consents")).json().items.length;
     const earlier = (await citizen.get(`/api/applications/${id}`)).json();
